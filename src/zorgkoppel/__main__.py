@@ -1,0 +1,3 @@
+from zorgkoppel.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""The core of zorgkoppel: models, rules and services. Never imports Qt."""

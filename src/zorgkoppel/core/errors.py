@@ -1,0 +1,93 @@
+"""Errors a user can read: each carries an English msgid and is rendered in the user's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from zorgkoppel.i18n import _
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: where (a field name or JSON path) and what."""
+
+    field: str
+    message: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, translate: Callable[[str], str] | None = None) -> str:
+        return (translate or _)(self.message).format(**self.params)
+
+    def at(self, prefix: str) -> Problem:
+        """The same problem one level deeper: `rate` under `agreements[2].financing`."""
+        if not prefix:
+            return self
+        if not self.field:
+            joined = prefix
+        elif self.field.startswith("["):
+            joined = f"{prefix}{self.field}"
+        else:
+            joined = f"{prefix}.{self.field}"
+        return Problem(joined, self.message, self.params)
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.text()}" if self.field else self.text()
+
+
+class ZorgkoppelError(Exception):
+    """A failure to explain to the user, never a traceback."""
+
+    def __init__(self, message: str, **params: Any) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def text(self) -> str:
+        return _(self.message).format(**self.params)
+
+    def __str__(self) -> str:
+        return self.text()
+
+
+class ValidationError(ZorgkoppelError):
+    """Input breaks one or more rules; nothing was changed."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("The input is not valid.")
+
+    def text(self) -> str:
+        return "\n".join(str(p) for p in self.problems)
+
+    def for_field(self, name: str) -> list[Problem]:
+        return [p for p in self.problems if p.field == name or p.field.startswith(name + ".")]
+
+
+class NotFoundError(ZorgkoppelError):
+    pass
+
+
+class PermissionDenied(ZorgkoppelError):
+    pass
+
+
+class Problems:
+    """Collects problems while a whole input is checked, so the user sees all of them at once."""
+
+    def __init__(self) -> None:
+        self.items: list[Problem] = []
+
+    def add(self, field_name: str, message: str, **params: Any) -> None:
+        self.items.append(Problem(field_name, message, params))
+
+    def extend(self, problems: Iterable[Problem], prefix: str = "") -> None:
+        self.items.extend(p.at(prefix) for p in problems)
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def raise_if_any(self) -> None:
+        if self.items:
+            raise ValidationError(self.items)

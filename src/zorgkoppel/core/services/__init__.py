@@ -1,0 +1,1 @@
+"""Services: every read and write of the program, validated, one transaction per write."""

@@ -1,0 +1,42 @@
+"""Per-user settings kept as JSON next to the data (language, later backup folders)."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from zorgkoppel.i18n.catalog import LANGUAGES
+
+SETTINGS_FILE = "settings.json"
+
+
+@dataclass
+class Settings:
+    language: str | None = None  # None: follow the system language
+    demo_offered: bool = False
+
+
+def load_settings(data_dir: Path) -> Settings:
+    path = data_dir / SETTINGS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return Settings()
+    if not isinstance(raw, dict):
+        return Settings()
+    language = raw.get("language")
+    return Settings(
+        language=language if language in LANGUAGES else None,
+        demo_offered=bool(raw.get("demo_offered", False)),
+    )
+
+
+def save_settings(data_dir: Path, settings: Settings) -> None:
+    """Write through a temporary file so a crash never leaves half a settings file."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / SETTINGS_FILE
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
+    os.replace(temporary, path)

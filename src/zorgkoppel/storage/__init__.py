@@ -1,0 +1,1 @@
+"""Storage: the database engine, its schema and migrations. Never imports Qt."""

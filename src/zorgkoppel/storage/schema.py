@@ -1,0 +1,59 @@
+"""Bringing a database to the schema this program version needs.
+
+The stored revision is compared with a constant at every start, so alembic (a heavy
+import) is only loaded when there is something to migrate.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import inspect, text
+
+from zorgkoppel.core.errors import ZorgkoppelError
+from zorgkoppel.storage.database import Database
+
+# The newest migration in storage/migrations/versions; a test keeps the two equal.
+SCHEMA_REVISION = "0001"
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+class SchemaTooNewError(ZorgkoppelError):
+    pass
+
+
+def stored_revision(db: Database) -> str | None:
+    with db.engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def ensure_schema(db: Database) -> bool:
+    """Create or upgrade the schema; True when migrations ran."""
+    revision = stored_revision(db)
+    if revision == SCHEMA_REVISION:
+        return False
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise SchemaTooNewError(
+            "This data was written by a newer version of zorgkoppel (schema {revision}). "
+            "Install the newer version to open it; nothing was changed.",
+            revision=revision,
+        )
+    run_migrations(db)
+    from zorgkoppel.core.services.tasks import ensure_builtin_tasks
+
+    ensure_builtin_tasks(db)
+    return True
+
+
+def run_migrations(db: Database, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with db.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, target)
