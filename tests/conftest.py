@@ -1,0 +1,45 @@
+"""Shared fixtures: a fresh database per test, and a predictable language."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before Qt is imported anywhere: tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from zorgkoppel.core.context import ServiceContext  # noqa: E402
+from zorgkoppel.i18n import set_language  # noqa: E402
+from zorgkoppel.storage.database import Database  # noqa: E402
+from zorgkoppel.storage.opening import open_database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def english_messages() -> Iterator[None]:
+    """Tests read English messages unless they choose a language themselves."""
+    set_language("en")
+    yield
+    set_language("en")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("ZORGKOPPEL_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def db(data_dir: Path) -> Iterator[Database]:
+    database = open_database(data_dir)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def ctx(db: Database) -> ServiceContext:
+    return ServiceContext(db)
