@@ -22,7 +22,12 @@ test: system-packages $(STAMP) catalogs
 	$(VENV)/bin/ruff check src tests benchmarks
 
 $(STAMP): pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null \
+	    && $(PYTHON) -m venv $(VENV); \
+	  else echo "Please install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
 	$(PIP) install --quiet --upgrade pip
 	$(PIP) install --quiet -e '.[test]'
 	touch $(STAMP)
@@ -44,7 +49,7 @@ translations/%/LC_MESSAGES/zorgkoppel.mo: translations/%/LC_MESSAGES/zorgkoppel.
 
 # Developers: refresh the template and the catalogs after changing user-visible strings.
 extract: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 --no-location --sort-output \
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k NP_:1,2 -k ngettext:1,2 --no-location --sort-output \
 	  --project zorgkoppel --msgid-bugs-address none -o translations/zorgkoppel.pot src
 	$(VENV)/bin/pybabel update -D zorgkoppel -i translations/zorgkoppel.pot -d translations --no-fuzzy-matching --ignore-obsolete
 

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from zorgkoppel.i18n import _
+from zorgkoppel.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -16,8 +16,13 @@ class Problem:
     field: str
     message: str
     params: dict[str, Any] = field(default_factory=dict)
+    # With a plural msgid the message is chosen by params["count"].
+    plural: str | None = None
 
     def text(self, translate: Callable[[str], str] | None = None) -> str:
+        if self.plural is not None:
+            chosen = ngettext(self.message, self.plural, int(self.params["count"]))
+            return chosen.format(**self.params)
         return (translate or _)(self.message).format(**self.params)
 
     def at(self, prefix: str) -> Problem:
@@ -30,7 +35,7 @@ class Problem:
             joined = f"{prefix}{self.field}"
         else:
             joined = f"{prefix}.{self.field}"
-        return Problem(joined, self.message, self.params)
+        return Problem(joined, self.message, self.params, self.plural)
 
     def __str__(self) -> str:
         return f"{self.field}: {self.text()}" if self.field else self.text()
@@ -81,6 +86,12 @@ class Problems:
 
     def add(self, field_name: str, message: str, **params: Any) -> None:
         self.items.append(Problem(field_name, message, params))
+
+    def add_counted(
+        self, field_name: str, forms: tuple[str, str], count: int, **params: Any
+    ) -> None:
+        """A message with singular and plural forms (mark them with NP_)."""
+        self.items.append(Problem(field_name, forms[0], {"count": count, **params}, forms[1]))
 
     def extend(self, problems: Iterable[Problem], prefix: str = "") -> None:
         self.items.extend(p.at(prefix) for p in problems)

@@ -7,6 +7,7 @@ from zorgkoppel.i18n.catalog import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
     N_,
+    NP_,
     _,
     current_language,
     gettext_for,
@@ -18,6 +19,7 @@ from zorgkoppel.i18n.catalog import (
 __all__ = [
     "DEFAULT_LANGUAGE",
     "LANGUAGES",
+    "NP_",
     "N_",
     "_",
     "current_language",

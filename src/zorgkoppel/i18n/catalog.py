@@ -78,6 +78,11 @@ def N_(message: str) -> str:
     return message
 
 
+def NP_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular/plural pair for extraction; translated later with the count."""
+    return singular, plural
+
+
 def gettext_for(language: str) -> Callable[[str], str]:
     """A translate function for a fixed language, for documents printed in their own language."""
     return _translations(normalise_language(language)).gettext

@@ -20,7 +20,7 @@ from zorgkoppel.core.rules.organisation import (
 )
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
 from zorgkoppel.core.services.outcome import Outcome
-from zorgkoppel.i18n import N_
+from zorgkoppel.i18n import N_, NP_
 
 MSG_NO_ORGANISATION = N_("No organisation with id {key}.")
 
@@ -113,34 +113,54 @@ def delete_organisation(ctx: ServiceContext, organisation_id: str) -> Changes:
         if organisation is None:
             raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
         require_visible(ctx, organisation_id, "organisation", organisation_id)
-        uses = {
-            N_("workers"): select(func.count()).select_from(Worker).where(
-                Worker.employer_id == organisation_id
+        # One message per kind of use, so each reads naturally in every language.
+        uses = (
+            (
+                NP_(
+                    "{count} worker is employed here; move them to another employer first.",
+                    "{count} workers are employed here; move them to another employer first.",
+                ),
+                select(func.count()).select_from(Worker).where(
+                    Worker.employer_id == organisation_id
+                ),
             ),
-            N_("people"): select(func.count()).select_from(Person).where(
-                Person.organisation_id == organisation_id
+            (
+                NP_(
+                    "{count} person works here; remove them first.",
+                    "{count} people work here; remove them first.",
+                ),
+                select(func.count()).select_from(Person).where(
+                    Person.organisation_id == organisation_id
+                ),
             ),
-            N_("agreements"): select(func.count()).select_from(Agreement).where(
-                or_(
-                    Agreement.care_partner_id == organisation_id,
-                    Agreement.se_partner_id == organisation_id,
-                    Agreement.commissioned_by_id == organisation_id,
-                )
+            (
+                NP_(
+                    "{count} agreement names this organisation; it is kept for the record.",
+                    "{count} agreements name this organisation; they are kept for the record.",
+                ),
+                select(func.count()).select_from(Agreement).where(
+                    or_(
+                        Agreement.care_partner_id == organisation_id,
+                        Agreement.se_partner_id == organisation_id,
+                        Agreement.commissioned_by_id == organisation_id,
+                    )
+                ),
             ),
-            N_("roster days"): select(func.count()).select_from(RosterDay).where(
-                RosterDay.site_id == organisation_id
+            (
+                NP_(
+                    "{count} roster day was planned at this site; it is kept for the record.",
+                    "{count} roster days were planned at this site; they are kept for the record.",
+                ),
+                select(func.count()).select_from(RosterDay).where(
+                    RosterDay.site_id == organisation_id
+                ),
             ),
-        }
+        )
         problems = Problems()
-        for what, query in uses.items():
+        for forms, query in uses:
             count = session.exec(query).one()
             if count:
-                problems.add(
-                    "",
-                    N_("Still used by {count} {what}; remove those first."),
-                    count=count,
-                    what=what,
-                )
+                problems.add_counted("", forms, count)
         problems.raise_if_any()
         session.delete(organisation)
     return Changes.of("organisations")
@@ -212,9 +232,12 @@ def delete_person(ctx: ServiceContext, person_id: str) -> Changes:
 
 def _still_used(count: int) -> ValidationError:
     problems = Problems()
-    problems.add(
+    problems.add_counted(
         "",
-        N_("Still named in {count} agreements or notes; change those first."),
-        count=count,
+        NP_(
+            "Still named in {count} agreement or note; change that first.",
+            "Still named in {count} agreements or notes; change those first.",
+        ),
+        count,
     )
     return ValidationError(problems.items)

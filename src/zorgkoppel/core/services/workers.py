@@ -26,7 +26,7 @@ from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.worker import SkillData, WorkerData, validate_worker
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
 from zorgkoppel.core.services.outcome import Outcome
-from zorgkoppel.i18n import N_
+from zorgkoppel.i18n import N_, NP_
 
 MSG_NO_WORKER = N_("No worker with id {key}.")
 
@@ -185,11 +185,15 @@ def delete_worker(ctx: ServiceContext, worker_id: str) -> Changes:
             ).one()
         if used:
             problems = Problems()
-            problems.add(
+            problems.add_counted(
                 "",
-                N_("This worker still has {count} placements, notes, roster entries or "
-                   "trajectories; they are kept for the file and the worker cannot be deleted."),
-                count=used,
+                NP_(
+                    "This worker still has {count} placement, note, roster entry or trajectory; "
+                    "it is kept for the file and the worker cannot be deleted.",
+                    "This worker still has {count} placements, notes, roster entries or "
+                    "trajectories; they are kept for the file and the worker cannot be deleted.",
+                ),
+                used,
             )
             problems.raise_if_any()
         session.delete(worker)
