@@ -11,10 +11,11 @@ import pytest
 # Before Qt is imported anywhere: tests never need a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from zorgkoppel.core.context import ServiceContext  # noqa: E402
-from zorgkoppel.i18n import set_language  # noqa: E402
-from zorgkoppel.storage.database import Database  # noqa: E402
-from zorgkoppel.storage.opening import open_database  # noqa: E402
+import zorgkoppel.ui  # noqa: F401  (applies the Qt binding work-around for every test)
+from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.i18n import set_language
+from zorgkoppel.storage.database import Database
+from zorgkoppel.storage.opening import open_database
 
 
 @pytest.fixture(autouse=True)
