@@ -1,0 +1,1 @@
+"""Edit forms: organisation, person, worker."""

@@ -1,0 +1,1 @@
+"""The six screens of the main window, each built the first time it is opened."""
