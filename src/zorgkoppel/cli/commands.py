@@ -1,0 +1,163 @@
+"""What each subcommand does: open the data folder, call the services, report the outcome."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from zorgkoppel.cli.console import say
+from zorgkoppel.cli.failures import EXIT_OK, CommandError
+from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.core.errors import ValidationError
+from zorgkoppel.i18n import N_, _
+
+if TYPE_CHECKING:
+    from zorgkoppel.exchange.report import ImportReport
+
+Handler = Callable[[argparse.Namespace, Path], int]
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(getattr(error, "orig", None) or error)
+
+
+@contextmanager
+def opened(data_dir: Path) -> Iterator[ServiceContext]:
+    """The database of the data folder, created or upgraded if needed, closed afterwards."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from zorgkoppel.storage.opening import open_database
+
+    try:
+        db = open_database(data_dir)
+    except OSError as error:
+        raise CommandError(
+            N_("Cannot use the data folder {folder}: {reason}"),
+            folder=str(data_dir), reason=_reason(error),
+        ) from error
+    except SQLAlchemyError as error:
+        raise CommandError(
+            N_("Cannot open the database in {folder}: {reason}"),
+            folder=str(data_dir), reason=_reason(error),
+        ) from error
+    try:
+        yield ServiceContext(db)
+    finally:
+        db.dispose()
+
+
+def _require_readable_file(path: Path) -> None:
+    if not path.exists():
+        raise CommandError(N_("File not found: {path}"), path=str(path))
+    if path.is_dir():
+        raise CommandError(N_("{path} is a folder, not a file."), path=str(path))
+
+
+def _print_report(report: ImportReport) -> None:
+    """The summary, then each conflict on its own line."""
+    say(report.summary())
+    for conflict in report.conflicts:
+        say(f"- {conflict.text()}")
+
+
+def run_import(options: argparse.Namespace, data_dir: Path) -> int:
+    path: Path = options.file
+    _require_readable_file(path)
+    from zorgkoppel.exchange.importer import import_exchange
+
+    with opened(data_dir) as ctx:
+        try:
+            report = import_exchange(ctx, path)
+        except ValidationError as error:
+            raise CommandError(
+                N_("{path} was not imported; nothing was changed:"),
+                error.problems, path=str(path),
+            ) from error
+        except OSError as error:
+            raise CommandError(
+                N_("Cannot read {path}: {reason}"), path=str(path), reason=_reason(error)
+            ) from error
+    _print_report(report)
+    return EXIT_OK
+
+
+def run_export(options: argparse.Namespace, data_dir: Path) -> int:
+    path: Path = options.file
+    if path.is_dir():
+        raise CommandError(N_("{path} is a folder, not a file."), path=str(path))
+    if path.exists() and not path.is_file():
+        # The file is written beside the target and then renamed over it: that would
+        # replace a device or pipe (/dev/stdout) instead of writing into it.
+        raise CommandError(N_("{path} is not a regular file."), path=str(path))
+    # Through a symbolic link, replace the file it points at, not the link itself.
+    path = path.resolve() if path.is_symlink() else path
+    from zorgkoppel.exchange.exporter import write_exchange_file
+
+    with opened(data_dir) as ctx:
+        try:
+            write_exchange_file(ctx, path)
+        except OSError as error:
+            raise CommandError(
+                N_("Cannot write {path}: {reason}"), path=str(path), reason=_reason(error)
+            ) from error
+    say(_("All data was exported to {path}.").format(path=path))
+    return EXIT_OK
+
+
+def run_demo(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.core.services.dataset import is_empty
+    from zorgkoppel.demo import has_demo_data, load_demo
+
+    with opened(data_dir) as ctx:
+        loaded_before = has_demo_data(ctx)
+        if not (options.force or loaded_before or is_empty(ctx)):
+            raise CommandError(
+                N_("This database already holds other data, and the demo data would be mixed "
+                   "in with it. Nothing was loaded. Choose an empty data folder with "
+                   "--data-dir, or use 'demo --force' to load it anyway.")
+            )
+        try:
+            report = load_demo(ctx)
+        except ValidationError as error:
+            # Possible when a user changed a task the demo uses (say, more Dutch needed).
+            raise CommandError(
+                N_("The demo data was not loaded; nothing was changed:"), error.problems
+            ) from error
+    if loaded_before:
+        say(_("The demo data was already loaded; loading it again added no duplicates."))
+    else:
+        say(_("The demo data was loaded into {folder}.").format(folder=data_dir))
+    _print_report(report)
+    return EXIT_OK
+
+
+def run_gui(options: argparse.Namespace, data_dir: Path) -> int:
+    try:
+        from zorgkoppel.ui.app import run_gui as run_window
+    except ImportError as error:
+        # Only a missing Qt (or one of its system libraries) is the user's to fix; an
+        # import error in our own code is a bug and goes to the log like any other.
+        if error.name is not None and not error.name.startswith(("PySide6", "shiboken6")):
+            raise
+        raise CommandError(
+            N_("The window cannot start because part of Qt is missing: {reason}"),
+            reason=str(error),
+        ) from error
+    return run_window(
+        data_dir,
+        language=options.lang,
+        exit_after_start=getattr(options, "exit_after_start", False),
+    )
+
+
+HANDLERS: dict[str, Handler] = {
+    "gui": run_gui,
+    "import": run_import,
+    "export": run_export,
+    "demo": run_demo,
+}
