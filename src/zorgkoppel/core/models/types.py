@@ -20,7 +20,8 @@ class DecimalText(TypeDecorator[Decimal]):
     def process_bind_param(self, value: Any, dialect: Any) -> str | None:
         if value is None:
             return None
-        return str(Decimal(value))
+        # Plain notation keeps the precision and never stores an exponent: `10`, not `1E+1`.
+        return format(Decimal(value), "f")
 
     def process_result_value(self, value: Any, dialect: Any) -> Decimal | None:
         return None if value is None else Decimal(value)

@@ -1,0 +1,242 @@
+"""Guidance notes about a worker, with participants, scores and agreed actions.
+
+Who may read a note: an `enterprise_only` note only those who see the worker's employer;
+a `shared` note also those who see a care facility the worker is placed with by an
+agreement. The local owner sees everything.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, exists, func, or_
+from sqlmodel import Session, col, select
+
+from zorgkoppel.core.changes import Changes
+from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.core.errors import NotFoundError, Problem, ValidationError
+from zorgkoppel.core.models import (
+    Agreement,
+    AgreementWorker,
+    Note,
+    NoteAction,
+    NoteParticipant,
+    NoteScore,
+    Person,
+    Worker,
+)
+from zorgkoppel.core.models.types import new_id, utcnow
+from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
+from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.sync import forget_agreed
+from zorgkoppel.i18n import N_
+from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
+
+MSG_NO_NOTE = N_("No note with id {key}.")
+SYNC_SECTION = "notes"
+_PLAIN_FIELDS = (
+    "worker_id", "kind", "author_id", "duration_minutes", "visibility", "summary",
+)
+
+
+@dataclass(frozen=True)
+class NoteDetail:
+    note: Note
+    data: NoteData
+
+
+def note_columns(data: NoteData) -> dict[str, Any]:
+    columns = {name: getattr(data, name) for name in _PLAIN_FIELDS}
+    columns["day"] = data.day
+    columns["summary"] = data.summary or ""
+    return columns
+
+
+def note_child_rows(
+    note_id: str, data: NoteData, now: dt.datetime
+) -> dict[type[Any], list[dict[str, Any]]]:
+    stamp = {"created_at": now, "updated_at": now}
+    return {
+        NoteParticipant: [
+            {"id": new_id(), "note_id": note_id, "person_id": person_id, "position": i, **stamp}
+            for i, person_id in enumerate(data.participant_ids)
+        ],
+        NoteScore: [
+            {"id": new_id(), "note_id": note_id, "item": item, "score": score, **stamp}
+            for item, score in data.scores.items()
+        ],
+        NoteAction: [
+            {"id": new_id(), "note_id": note_id, "description": a.description,
+             "owner_id": a.owner_id, "due": a.due, "done": a.done, "position": i, **stamp}
+            for i, a in enumerate(data.actions)
+        ],
+    }
+
+
+def delete_note_children(session: Session, note_ids: Collection[str]) -> None:
+    for model in (NoteParticipant, NoteScore, NoteAction):
+        delete_where_in(session, model.note_id, note_ids)
+
+
+def load_notes(session: Session, ids: Collection[str] | None = None) -> dict[str, NoteDetail]:
+    notes: list[Note] = []
+    participants: dict[str, list[str]] = {}
+    scores: dict[str, dict[str, int | None]] = {}
+    actions: dict[str, list[NoteActionData]] = {}
+    for batch in [None] if ids is None else batches(ids):
+        # Children as plain rows: building tens of thousands of ORM objects costs seconds.
+        note_query = select(Note)
+        participant_query = select(NoteParticipant.note_id, NoteParticipant.person_id).order_by(
+            NoteParticipant.position
+        )
+        score_query = select(NoteScore.note_id, NoteScore.item, NoteScore.score).order_by(
+            NoteScore.item
+        )
+        action_query = select(
+            NoteAction.note_id, NoteAction.description, NoteAction.owner_id, NoteAction.due,
+            NoteAction.done,
+        ).order_by(NoteAction.position)
+        if batch is not None:
+            note_query = note_query.where(col(Note.id).in_(batch))
+            participant_query = participant_query.where(col(NoteParticipant.note_id).in_(batch))
+            score_query = score_query.where(col(NoteScore.note_id).in_(batch))
+            action_query = action_query.where(col(NoteAction.note_id).in_(batch))
+        notes.extend(session.exec(note_query).all())
+        for note_id, person_id in session.exec(participant_query).all():
+            participants.setdefault(note_id, []).append(person_id)
+        for note_id, item, score in session.exec(score_query).all():
+            scores.setdefault(note_id, {})[item] = score
+        for note_id, description, owner_id, due, done in session.exec(action_query).all():
+            actions.setdefault(note_id, []).append(
+                NoteActionData(description, owner_id, due, done)
+            )
+    return {
+        n.id: NoteDetail(
+            n,
+            NoteData(
+                worker_id=n.worker_id,
+                day=n.day,
+                kind=n.kind,
+                author_id=n.author_id,
+                participant_ids=participants.get(n.id, []),
+                duration_minutes=n.duration_minutes,
+                visibility=n.visibility,
+                summary=n.summary,
+                scores=scores.get(n.id, {}),
+                actions=actions.get(n.id, []),
+            ),
+        )
+        for n in notes
+    }
+
+
+def validate_in_session(session: Session, data: NoteData) -> list[Problem]:
+    return validate_note(
+        data,
+        worker_exists=lambda key: session.get(Worker, key) is not None,
+        person_exists=lambda key: session.get(Person, key) is not None,
+    )
+
+
+def _visibility_clause(ctx: ServiceContext) -> ColumnElement[bool]:
+    placed_with_visible_facility = exists(
+        select(AgreementWorker.id)
+        .join(Agreement, col(Agreement.id) == col(AgreementWorker.agreement_id))
+        .where(
+            AgreementWorker.worker_id == Note.worker_id,
+            organisation_filter(ctx, Agreement.care_partner_id),
+        )
+    )
+    return or_(
+        organisation_filter(ctx, Worker.employer_id),
+        and_(Note.visibility == "shared", placed_with_visible_facility),
+    )
+
+
+def list_notes(
+    ctx: ServiceContext,
+    worker_id: str | None = None,
+    kind: str | None = None,
+    visibility: str | None = None,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    search: str = "",
+) -> list[Note]:
+    """Notes the actor may read, newest first; dates are inclusive."""
+    with ctx.db.session() as session:
+        query = (
+            select(Note)
+            .join(Worker, col(Worker.id) == col(Note.worker_id))
+            .where(_visibility_clause(ctx))
+        )
+        if worker_id:
+            query = query.where(Note.worker_id == worker_id)
+        if kind:
+            query = query.where(Note.kind == kind)
+        if visibility:
+            query = query.where(Note.visibility == visibility)
+        if start:
+            query = query.where(Note.day >= start)
+        if end:
+            query = query.where(Note.day <= end)
+        if search:
+            query = query.where(func.lower(Note.summary).like(f"%{search.lower()}%"))
+        return list(session.exec(query.order_by(col(Note.day).desc(), Note.id)).all())
+
+
+def _require_readable(session: Session, ctx: ServiceContext, note_id: str) -> Note:
+    query = (
+        select(Note)
+        .join(Worker, col(Worker.id) == col(Note.worker_id))
+        .where(Note.id == note_id, _visibility_clause(ctx))
+    )
+    note = session.exec(query).first()
+    if note is None:
+        raise NotFoundError(MSG_NO_NOTE, key=note_id)
+    return note
+
+
+def get_note(ctx: ServiceContext, note_id: str) -> NoteDetail:
+    with ctx.db.session() as session:
+        _require_readable(session, ctx, note_id)
+        return load_notes(session, [note_id])[note_id]
+
+
+def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -> Outcome[Note]:
+    """Create (no id) or update a note; participants, scores and actions are replaced."""
+    require_write(ctx)
+    with ctx.db.transaction() as session:
+        problems = validate_in_session(session, data)
+        if problems:
+            raise ValidationError(problems)
+        worker = session.get(Worker, data.worker_id)
+        assert worker is not None  # the rules checked it exists
+        require_visible(ctx, worker.employer_id, "worker", data.worker_id)
+        now = utcnow()
+        if note_id is None:
+            note = Note(**note_columns(data))
+        else:
+            note = _require_readable(session, ctx, note_id)
+            for name, value in note_columns(data).items():
+                setattr(note, name, value)
+            note.updated_at = now
+            delete_note_children(session, [note.id])
+        session.add(note)
+        session.flush()
+        for model, rows in note_child_rows(note.id, data, now).items():
+            insert_rows(session, model, rows)
+    return Outcome(note, Changes.of("notes"))
+
+
+def delete_note(ctx: ServiceContext, note_id: str) -> Changes:
+    require_write(ctx)
+    with ctx.db.transaction() as session:
+        note = _require_readable(session, ctx, note_id)
+        delete_note_children(session, [note_id])
+        session.delete(note)
+        forget_agreed(session, SYNC_SECTION, [note_id])
+    return Changes.of("notes")

@@ -1,0 +1,93 @@
+"""Exporting the whole data set as an exchange file (EXCHANGE.md, version 1).
+
+Every section is written, records in key order, each with its `updated_at`; built-in tasks
+only when they were changed. What was exported is recorded as agreed (SyncState), so a
+later import of the partner's file can tell who changed a record since. When the file
+cannot be written, nothing is recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from sqlmodel import Session
+
+from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.core.errors import PermissionDenied, ZorgkoppelError
+from zorgkoppel.core.services.sync import record_agreed
+from zorgkoppel.exchange.importer import MSG_EXCHANGE_NEEDS_ALL
+from zorgkoppel.exchange.sections import SECTIONS
+from zorgkoppel.exchange.values import FORMAT, VERSION, timestamp_text
+from zorgkoppel.i18n import N_
+
+
+class ExchangeWriteError(ZorgkoppelError):
+    """The exchange file could not be written; the database was not changed."""
+
+
+def export_exchange(ctx: ServiceContext) -> dict[str, Any]:
+    """The whole data set as an exchange document (a JSON-ready dict)."""
+    _require_everything_visible(ctx)
+    with ctx.db.transaction() as session:
+        return _export(session)
+
+
+def write_exchange_file(ctx: ServiceContext, path: os.PathLike[str] | str) -> None:
+    """Export to `path` (UTF-8, indented) through a temporary file, so no half file is left."""
+    _require_everything_visible(ctx)
+    target = Path(path)
+    with ctx.db.transaction() as session:
+        document = _export(session)
+        # Written inside the transaction: if the file fails, the agreed times roll back.
+        _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def _require_everything_visible(ctx: ServiceContext) -> None:
+    if ctx.actor.organisation_ids is not None:
+        raise PermissionDenied(MSG_EXCHANGE_NEEDS_ALL)
+
+
+def _export(session: Session) -> dict[str, Any]:
+    document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
+    for section in SECTIONS:
+        records = []
+        agreed: dict[str, dt.datetime] = {}
+        for key, stored in sorted(section.load(session, None).items()):
+            if section.pristine(stored):
+                continue
+            record = section.render(key, stored.data)
+            record["updated_at"] = timestamp_text(stored.updated_at)
+            records.append(record)
+            agreed[key] = stored.updated_at
+        document[section.name] = records
+        record_agreed(session, section.name, agreed)
+    return document
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    temporary: str | None = None
+    try:
+        with tempfile.NamedTemporaryFile(
+            "w", encoding="utf-8", dir=target.parent, prefix=f".{target.name}.",
+            suffix=".tmp", delete=False,
+        ) as handle:
+            temporary = handle.name
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, target)
+        temporary = None
+    except OSError as error:
+        raise ExchangeWriteError(
+            N_("Cannot write the file {path}: {reason}"),
+            path=str(target),
+            reason=error.strerror or str(error),
+        ) from None
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
