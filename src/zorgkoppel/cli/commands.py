@@ -88,14 +88,6 @@ def run_import(options: argparse.Namespace, data_dir: Path) -> int:
 
 def run_export(options: argparse.Namespace, data_dir: Path) -> int:
     path: Path = options.file
-    if path.is_dir():
-        raise CommandError(N_("{path} is a folder, not a file."), path=str(path))
-    if path.exists() and not path.is_file():
-        # The file is written beside the target and then renamed over it: that would
-        # replace a device or pipe (/dev/stdout) instead of writing into it.
-        raise CommandError(N_("{path} is not a regular file."), path=str(path))
-    # Through a symbolic link, replace the file it points at, not the link itself.
-    path = path.resolve() if path.is_symlink() else path
     from zorgkoppel.exchange.exporter import write_exchange_file
 
     with opened(data_dir) as ctx:

@@ -70,6 +70,17 @@ def _export(session: Session) -> dict[str, Any]:
 
 
 def _write_atomically(target: Path, text: str) -> None:
+    # The file is written beside the target and renamed over it: through a symbolic link
+    # that must replace the file it points at, and a folder, device or pipe (/dev/stdout)
+    # must be refused rather than replaced.
+    if target.is_symlink():
+        target = target.resolve()
+    if target.is_dir():
+        raise ExchangeWriteError(N_("{path} is a folder, not a file."), path=str(target))
+    if target.exists() and not target.is_file():
+        raise ExchangeWriteError(N_("{path} is not a regular file."), path=str(target))
+    # Keep the permissions of a file being replaced; a new one is readable like any document.
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
     temporary: str | None = None
     try:
         with tempfile.NamedTemporaryFile(
@@ -80,6 +91,7 @@ def _write_atomically(target: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, mode)
         os.replace(temporary, target)
         temporary = None
     except OSError as error:
