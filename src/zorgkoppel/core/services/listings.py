@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, or_, true
+from sqlalchemy import and_, case, exists, func, or_
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -39,6 +39,8 @@ from zorgkoppel.core.models import (
     WorkerSkill,
 )
 from zorgkoppel.core.services.access import organisation_filter
+from zorgkoppel.core.services.agreements import agreement_conditions
+from zorgkoppel.core.services.notes import note_visibility
 from zorgkoppel.i18n import N_
 
 IN_FORCE_STATUSES = ("signed", "active")
@@ -87,13 +89,6 @@ class AgreementRow(_Sortable):
         )
 
 
-def _agreement_visibility(ctx: ServiceContext) -> ColumnElement[bool]:
-    return or_(
-        organisation_filter(ctx, Agreement.care_partner_id),
-        organisation_filter(ctx, Agreement.se_partner_id),
-    )
-
-
 def list_agreement_rows(
     ctx: ServiceContext,
     search: str = "",
@@ -119,20 +114,8 @@ def list_agreement_rows(
         .join(care, care.id == Agreement.care_partner_id)
         .join(se, se.id == Agreement.se_partner_id)
         .outerjoin(worker_count, worker_count.c.agreement_id == Agreement.id)
-        .where(_agreement_visibility(ctx))
+        .where(*agreement_conditions(ctx, status, phase, organisation_id))
     )
-    if status:
-        query = query.where(Agreement.status == status)
-    if phase:
-        query = query.where(Agreement.phase == phase)
-    if organisation_id:
-        query = query.where(
-            or_(
-                Agreement.care_partner_id == organisation_id,
-                Agreement.se_partner_id == organisation_id,
-                Agreement.commissioned_by_id == organisation_id,
-            )
-        )
     if in_force_on is not None:
         query = query.where(
             col(Agreement.status).in_(IN_FORCE_STATUSES),
@@ -213,7 +196,7 @@ def _worker_names(session: Session, ids: Iterable[str]) -> dict[str, str]:
 def agreement_detail(ctx: ServiceContext, agreement_id: str) -> AgreementDetail:
     with ctx.db.session() as session:
         agreement = session.exec(
-            select(Agreement).where(Agreement.id == agreement_id, _agreement_visibility(ctx))
+            select(Agreement).where(Agreement.id == agreement_id, *agreement_conditions(ctx))
         ).first()
         if agreement is None:
             raise NotFoundError(N_("No agreement with id {key}."), key=agreement_id)
@@ -498,28 +481,6 @@ class NoteRow(_Sortable):
     def headline(self) -> str:
         """The summary's first line, for a list cell."""
         return self.summary.strip().splitlines()[0] if self.summary.strip() else ""
-
-
-def note_visibility(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Notes the actor may read (needs Worker joined on Note.worker_id).
-
-    The worker's employer sees all its notes. A care facility sees only `shared` notes, and
-    only of workers placed with it under an agreement: confidential notes never reach it.
-    """
-    if ctx.actor.organisation_ids is None:
-        return true()
-    placed_here = exists(
-        select(AgreementWorker.id)
-        .join(Agreement, col(Agreement.id) == AgreementWorker.agreement_id)
-        .where(
-            AgreementWorker.worker_id == Note.worker_id,
-            organisation_filter(ctx, Agreement.care_partner_id),
-        )
-    )
-    return or_(
-        organisation_filter(ctx, Worker.employer_id),
-        and_(col(Note.visibility) == "shared", placed_here),
-    )
 
 
 def list_note_rows(

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_
+from sqlalchemy import ColumnElement, and_, exists, func, or_, true
 from sqlmodel import Session, col, select
 
 from zorgkoppel.core.changes import Changes
@@ -142,7 +142,14 @@ def validate_in_session(session: Session, data: NoteData) -> list[Problem]:
     )
 
 
-def _visibility_clause(ctx: ServiceContext) -> ColumnElement[bool]:
+def note_visibility(ctx: ServiceContext) -> ColumnElement[bool]:
+    """Notes the actor may read (needs Worker joined on Note.worker_id).
+
+    The worker's employer sees all its notes. A care facility sees only `shared` notes, and
+    only of workers placed with it under an agreement: confidential notes never reach it.
+    """
+    if ctx.actor.organisation_ids is None:
+        return true()
     placed_with_visible_facility = exists(
         select(AgreementWorker.id)
         .join(Agreement, col(Agreement.id) == col(AgreementWorker.agreement_id))
@@ -171,7 +178,7 @@ def list_notes(
         query = (
             select(Note)
             .join(Worker, col(Worker.id) == col(Note.worker_id))
-            .where(_visibility_clause(ctx))
+            .where(note_visibility(ctx))
         )
         if worker_id:
             query = query.where(Note.worker_id == worker_id)
@@ -192,7 +199,7 @@ def _require_readable(session: Session, ctx: ServiceContext, note_id: str) -> No
     query = (
         select(Note)
         .join(Worker, col(Worker.id) == col(Note.worker_id))
-        .where(Note.id == note_id, _visibility_clause(ctx))
+        .where(Note.id == note_id, note_visibility(ctx))
     )
     note = session.exec(query).first()
     if note is None:
