@@ -1,13 +1,17 @@
 """Starting the window: Qt application, language, database, main window, first-start demo offer.
 
 Imports stay inside run_gui and are limited to what the Overview needs: the start is
-measured against a bare PySide6 window (benchmarks/gui_start.py).
+measured against a bare PySide6 window (benchmarks/startup.py).
 """
 
 from __future__ import annotations
 
 import pathlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from zorgkoppel.core.context import ServiceContext
 
 # A window that does not appear within this time after start is reported as a failure
 # by --exit-after-start instead of hanging a script or an installer check.
@@ -82,7 +86,7 @@ def _skip_final_collection() -> None:
     gc.freeze()
 
 
-def _open(data_dir: pathlib.Path, quiet: bool):  # type: ignore[no-untyped-def]
+def _open(data_dir: pathlib.Path, quiet: bool) -> ServiceContext | None:
     """The service context of the data folder, or None after telling the user why not."""
     from sqlalchemy.exc import SQLAlchemyError
 
