@@ -24,7 +24,13 @@ def organisation_filter(ctx: ServiceContext, column: Any) -> ColumnElement[bool]
     return column.in_(sorted(allowed))
 
 
-def require_visible(ctx: ServiceContext, organisation_id: str | None, what: str, key: str) -> None:
+def require_visible(
+    ctx: ServiceContext, organisation_id: str | None, not_found: str, key: str
+) -> None:
+    """Refuse a record of an organisation the actor may not see.
+
+    `not_found` is the record's own "No … with id {key}." message: the same answer as for
+    a missing record, so the refusal does not reveal that it exists.
+    """
     if not ctx.actor.may_see_organisation(organisation_id):
-        # Same message as a missing record: do not reveal that it exists.
-        raise NotFoundError(N_("No {what} with id {key}."), what=what, key=key)
+        raise NotFoundError(not_found, key=key)

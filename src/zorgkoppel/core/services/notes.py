@@ -33,6 +33,7 @@ from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed
+from zorgkoppel.core.services.workers import MSG_NO_WORKER
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
 
@@ -222,7 +223,7 @@ def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -
             raise ValidationError(problems)
         worker = session.get(Worker, data.worker_id)
         assert worker is not None  # the rules checked it exists
-        require_visible(ctx, worker.employer_id, "worker", data.worker_id)
+        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, data.worker_id)
         now = utcnow()
         if note_id is None:
             note = Note(**note_columns(data))

@@ -23,6 +23,7 @@ from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.i18n import N_, NP_
 
 MSG_NO_ORGANISATION = N_("No organisation with id {key}.")
+MSG_NO_PERSON = N_("No person with id {key}.")
 
 
 def list_organisations(
@@ -49,7 +50,7 @@ def get_organisation(ctx: ServiceContext, organisation_id: str) -> Organisation:
         organisation = session.get(Organisation, organisation_id)
     if organisation is None:
         raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-    require_visible(ctx, organisation_id, "organisation", organisation_id)
+    require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
     return organisation
 
 
@@ -95,7 +96,7 @@ def save_organisation(
             found = session.get(Organisation, organisation_id)
             if found is None:
                 raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-            require_visible(ctx, organisation_id, "organisation", organisation_id)
+            require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
             _check_kind_change(session, found, data)
             organisation = found
             for name, value in asdict(data).items():
@@ -112,7 +113,7 @@ def delete_organisation(ctx: ServiceContext, organisation_id: str) -> Changes:
         organisation = session.get(Organisation, organisation_id)
         if organisation is None:
             raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-        require_visible(ctx, organisation_id, "organisation", organisation_id)
+        require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
         # One message per kind of use, so each reads naturally in every language.
         uses = (
             (
@@ -182,8 +183,8 @@ def get_person(ctx: ServiceContext, person_id: str) -> Person:
     with ctx.db.session() as session:
         person = session.get(Person, person_id)
     if person is None:
-        raise NotFoundError(N_("No person with id {key}."), key=person_id)
-    require_visible(ctx, person.organisation_id, "person", person_id)
+        raise NotFoundError(MSG_NO_PERSON, key=person_id)
+    require_visible(ctx, person.organisation_id, MSG_NO_PERSON, person_id)
     return person
 
 
@@ -202,7 +203,7 @@ def save_person(
         else:
             found = session.get(Person, person_id)
             if found is None:
-                raise NotFoundError(N_("No person with id {key}."), key=person_id)
+                raise NotFoundError(MSG_NO_PERSON, key=person_id)
             person = found
             for name, value in asdict(data).items():
                 setattr(person, name, value)
@@ -216,7 +217,7 @@ def delete_person(ctx: ServiceContext, person_id: str) -> Changes:
     with ctx.db.transaction() as session:
         person = session.get(Person, person_id)
         if person is None:
-            raise NotFoundError(N_("No person with id {key}."), key=person_id)
+            raise NotFoundError(MSG_NO_PERSON, key=person_id)
         referenced = session.exec(
             select(func.count())
             .select_from(Agreement)

@@ -37,6 +37,7 @@ from zorgkoppel.core.rules.roster import (
     check_roster_day,
 )
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.organisations import MSG_NO_ORGANISATION
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed, roster_day_key
 from zorgkoppel.i18n import N_
@@ -220,7 +221,7 @@ def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterD
     """Create or replace the day of `data.site_id` on `data.day`, checked against every rule."""
     require_write(ctx)
     if data.site_id:
-        require_visible(ctx, data.site_id, "organisation", data.site_id)
+        require_visible(ctx, data.site_id, MSG_NO_ORGANISATION, data.site_id)
     with ctx.db.transaction() as session:
         problems = validate_in_session(session, data)
         if problems:
@@ -243,7 +244,7 @@ def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterD
 
 def delete_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> Changes:
     require_write(ctx)
-    require_visible(ctx, site_id, "organisation", site_id)
+    require_visible(ctx, site_id, MSG_NO_ORGANISATION, site_id)
     with ctx.db.transaction() as session:
         roster_day = find_roster_day(session, site_id, day)
         if roster_day is None:

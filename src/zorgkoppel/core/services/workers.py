@@ -84,7 +84,7 @@ def get_worker(ctx: ServiceContext, worker_id: str) -> WorkerDetail:
         worker = session.get(Worker, worker_id)
         if worker is None:
             raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-        require_visible(ctx, worker.employer_id, "worker", worker_id)
+        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, worker_id)
         skills = list(
             session.exec(
                 select(WorkerSkill)
@@ -157,7 +157,7 @@ def save_worker(
             found = session.get(Worker, worker_id)
             if found is None:
                 raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-            require_visible(ctx, found.employer_id, "worker", worker_id)
+            require_visible(ctx, found.employer_id, MSG_NO_WORKER, worker_id)
             worker = found
             worker.first_name, worker.last_name = data.first_name.strip(), data.last_name.strip()
             worker.employer_id, worker.programme = data.employer_id, data.programme
@@ -177,7 +177,7 @@ def delete_worker(ctx: ServiceContext, worker_id: str) -> Changes:
         worker = session.get(Worker, worker_id)
         if worker is None:
             raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-        require_visible(ctx, worker.employer_id, "worker", worker_id)
+        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, worker_id)
         used = 0
         for model in (AgreementWorker, Note, RosterAssignment, RosterPresence, Trajectory):
             used += session.exec(
