@@ -42,6 +42,7 @@ class ListScreen(Screen, Generic[R]):
         super().__init__(ctx, parent)
         self._selected_id: str | None = None
         self._restoring = False
+        self._shown_rows_once = False
 
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -156,6 +157,11 @@ class ListScreen(Screen, Generic[R]):
         try:
             self.model.set_rows(self.query())
             position = self.model.row_of(keep) if keep else -1
+            if position < 0 and not self._shown_rows_once and self.model.rowCount():
+                # A first look at a screen shows a record, not an empty pane.
+                position = 0
+            if self.model.rowCount():
+                self._shown_rows_once = True
             if position >= 0:
                 self._select_position(position)
         finally:
@@ -172,6 +178,7 @@ class ListScreen(Screen, Generic[R]):
             self._selected_id = None
             self.row_selected(None)
         else:
+            self._selected_id = getattr(current, "id", None)
             self.row_refreshed(current)
 
     def row_refreshed(self, row: R) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self.screens: dict[str, Screen] = {}
         self._file_operations: FileOperations | None = None
         self.setObjectName("main_window")
-        self.resize(QSize(1280, 800))
+        self.resize(self._initial_size())
         self.setMinimumSize(QSize(900, 560))
         self.texts.bind(self.setWindowTitle, N_("zorgkoppel"))
 
@@ -132,6 +132,15 @@ class MainWindow(QMainWindow):
 
     # -- menus
 
+
+    def _initial_size(self) -> QSize:
+        """1400×860, but never larger than the screen's free area (a 1366×768 laptop)."""
+        wanted = QSize(1400, 860)
+        screen = QGuiApplication.primaryScreen()
+        if screen is None:
+            return wanted
+        free = screen.availableGeometry().size()
+        return wanted.boundedTo(QSize(free.width() - 40, free.height() - 60))
     def _action(
         self,
         menu: QMenu,
