@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Generic, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.i18n import N_, _
@@ -26,6 +26,24 @@ class EditorScreen(ListScreen[R], Generic[R]):
         self.form.dirty_changed.connect(lambda _dirty: self.edit_state_changed.emit())
         self.edit_state_changed.connect(self._update_buttons)
         self._update_buttons()
+
+    def form_pane(self, *parts: QWidget) -> QScrollArea:
+        """The form, its buttons and any sections below, in one scrolling pane.
+
+        A pane narrower than the form scrolls sideways rather than cutting fields off.
+        """
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(12, 0, 12, 12)
+        for part in parts:
+            layout.addWidget(part)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("form_scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setMinimumWidth(380)
+        return scroll
 
     def button_bar(self) -> QWidget:
         """New, Save, Revert, Delete under the form (the Edit menu has the same, with keys)."""

@@ -47,7 +47,7 @@ class ListScreen(Screen, Generic[R]):
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.search.setObjectName("search")
-        self.search.setMinimumWidth(150)
+        self.search.setMinimumWidth(120)
         self.texts.bind(self.search.setPlaceholderText, self.search_placeholder)
         self.texts.bind(self.search.setAccessibleName, N_("Search"))
         self._search_timer = QTimer(self)
@@ -137,6 +137,12 @@ class ListScreen(Screen, Generic[R]):
             self.filter_bar.addWidget(caption)
         self.filter_bar.addWidget(widget)
         if isinstance(widget, QComboBox):
+            # Long choices (organisation names) must not widen the list beyond the window:
+            # the closed combo may shrink; its drop-down still shows whole names.
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(6)
             widget.currentIndexChanged.connect(lambda _i: self.refresh())
         else:
             widget.toggled.connect(lambda _on: self.refresh())

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -180,20 +178,7 @@ class OrganisationsScreen(EditorScreen[Organisation]):
     def build_side(self) -> QWidget:
         self.form = OrganisationForm(self.ctx)
         self.people = PeopleSection(self)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 0, 12, 12)
-        layout.addWidget(self.form)
-        layout.addWidget(self.button_bar())
-        layout.addWidget(self.people)
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        scroll.setMinimumWidth(380)
-        return scroll
+        return self.form_pane(self.form, self.button_bar(), self.people)
 
     def _people_follow_form(self) -> None:
         if self.people.organisation_id != self.form.record_id:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from zorgkoppel.core.codes import PROGRAMMES, SOCIAL_ECONOMY_KINDS, label
 from zorgkoppel.core.context import ServiceContext
@@ -23,7 +22,7 @@ from zorgkoppel.ui.table_model import Column
 class WorkersScreen(EditorScreen[Worker]):
     areas = frozenset({"workers", "organisations", "tasks"})
     search_placeholder = N_("Search by name…")
-    list_share = 0.45
+    list_share = 0.4
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         self._employer_names: dict[str, str] = {}
@@ -79,19 +78,7 @@ class WorkersScreen(EditorScreen[Worker]):
 
     def build_side(self) -> QWidget:
         self.form = WorkerForm(self.ctx)
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(12, 0, 12, 12)
-        layout.addWidget(self.form)
-        layout.addWidget(self.button_bar())
-        layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("form_scroll")
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        scroll.setMinimumWidth(420)
-        return scroll
+        return self.form_pane(self.form, self.button_bar())
 
     def delete_question(self) -> str:
         return _("Delete this worker? This cannot be undone.")
