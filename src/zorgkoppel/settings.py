@@ -16,6 +16,7 @@ SETTINGS_FILE = "settings.json"
 class Settings:
     language: str | None = None  # None: follow the system language
     demo_offered: bool = False
+    second_backup_folder: str | None = None  # a USB stick or share: backups only
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -30,7 +31,12 @@ def load_settings(data_dir: Path) -> Settings:
     return Settings(
         language=language if language in LANGUAGES else None,
         demo_offered=bool(raw.get("demo_offered", False)),
+        second_backup_folder=_text_or_none(raw.get("second_backup_folder")),
     )
+
+
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) and value else None
 
 
 def save_settings(data_dir: Path, settings: Settings) -> None:

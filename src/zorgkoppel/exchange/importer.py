@@ -30,6 +30,7 @@ from zorgkoppel.core.codes import SOCIAL_ECONOMY_KINDS
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models.types import utcnow
+from zorgkoppel.core.rules.values import MSG_REQUIRED
 from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.sync import agreed_times, record_agreed
 from zorgkoppel.exchange.reader import MSG_UNKNOWN_FIELD, Reader
@@ -132,6 +133,9 @@ def _read_records(document: Any, problems: list[Problem]) -> list[_Record]:
             parsed = section.parse(reader, fields)
             problems.extend(p.at(path) for p in reader.problems.items)
             key = parsed.key
+            if key is None and not reader.problems:
+                # Never let a keyless record reach the writing stage unreported.
+                problems.append(Problem(f"{path}.{section.key_field}", MSG_REQUIRED))
             if key is not None:
                 if key in first_at:
                     problems.append(

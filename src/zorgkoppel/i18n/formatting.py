@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from babel.dates import format_date as _babel_date
+from babel.dates import format_datetime as _babel_datetime
 from babel.numbers import format_currency, format_decimal
 
 from zorgkoppel.i18n.catalog import locale_for
@@ -33,3 +34,10 @@ def format_number(value: Decimal | int | None, language: str | None = None) -> s
     if value is None:
         return ""
     return format_decimal(value, locale=locale_for(language))
+
+
+def format_datetime(value: dt.datetime | None, language: str | None = None) -> str:
+    """`23 nov 2026 16:21` in nl-BE (a naive value is local time); empty for none."""
+    if value is None:
+        return ""
+    return _babel_datetime(value, format="medium", locale=locale_for(language))

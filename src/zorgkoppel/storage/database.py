@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from zorgkoppel.paths import DATABASE_FILE
+from zorgkoppel.storage.disk_errors import DiskFullError, is_disk_full
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -29,22 +31,31 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_query_only(dbapi_connection: Any, _record: Any) -> None:
+    # A read-only session (the data is open in another window): SQLite itself refuses
+    # every write, whatever code path tries one.
+    dbapi_connection.execute("PRAGMA query_only=ON")
+
+
 def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN")
 
 
 class Database:
-    def __init__(self, url: str, **engine_options: Any) -> None:
+    def __init__(self, url: str, read_only: bool = False, **engine_options: Any) -> None:
         self.url = url
+        self.read_only = read_only
         self.engine: Engine = create_engine(url, **engine_options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+            if read_only:
+                event.listen(self.engine, "connect", _sqlite_query_only)
             event.listen(self.engine, "begin", _sqlite_begin)
 
     @classmethod
-    def in_folder(cls, folder: Path) -> Database:
+    def in_folder(cls, folder: Path, read_only: bool = False) -> Database:
         folder.mkdir(parents=True, exist_ok=True)
-        return cls(f"sqlite:///{folder / DATABASE_FILE}")
+        return cls(f"sqlite:///{folder / DATABASE_FILE}", read_only=read_only)
 
     @property
     def path(self) -> Path | None:
@@ -60,8 +71,24 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One all-or-nothing write: commits when the block ends, rolls back on any error."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session, session.begin():
+                yield session
+        except (SQLAlchemyError, OSError) as error:
+            if is_disk_full(error):
+                raise DiskFullError(str(self.path.parent if self.path else self.url)) from error
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def refused_as_read_only(error: BaseException) -> bool:
+    """True when SQLite refused a write because the session is read-only (SQLITE_READONLY)."""
+    import sqlite3
+
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlite_errorcode", None)
+    return isinstance(original, sqlite3.Error) and code is not None and (
+        code & 0xFF == sqlite3.SQLITE_READONLY
+    )

@@ -41,6 +41,8 @@ def ensure_schema(db: Database) -> bool:
             "Install the newer version to open it; nothing was changed.",
             revision=revision,
         )
+    if revision is not None:
+        backup_before_upgrade(db, revision)
     run_migrations(db)
     from zorgkoppel.core.services.tasks import ensure_builtin_tasks
 
@@ -48,7 +50,22 @@ def ensure_schema(db: Database) -> bool:
     return True
 
 
+def backup_before_upgrade(db: Database, revision: str) -> Path | None:
+    """A checked copy of the data as it was, kept apart from thinning, before any migration."""
+    if db.path is None or not db.path.is_file():
+        return None
+    import datetime as dt
+
+    from zorgkoppel.storage.backup import backup_folder, backup_name, write_checked_copy
+
+    name = backup_name(dt.datetime.now(), f"before-upgrade-{revision}")
+    target = backup_folder(db.path.parent) / name
+    write_checked_copy(db.path, target)
+    return target
+
+
 def run_migrations(db: Database, target: str = "head") -> None:
+    """Every pending migration in one transaction: all of them are applied, or none."""
     from alembic import command
     from alembic.config import Config
 

@@ -11,7 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from zorgkoppel.core.context import ServiceContext
+    from zorgkoppel.ui.instance_guard import Opened
 
 # A window that does not appear within this time after start is reported as a failure
 # by --exit-after-start instead of hanging a script or an installer check.
@@ -49,13 +49,17 @@ def run_gui(
     settings = load_settings(data_dir)
     apply_language(language or settings.language or system_language())
 
-    ctx = _open(data_dir, exit_after_start)
-    if ctx is None:
-        return 1
+    opened = _open(data_dir, exit_after_start)
+    if isinstance(opened, int):
+        return opened
+    ctx, data_dir = opened.ctx, opened.data_dir  # the data may have moved to the local folder
 
     from zorgkoppel.ui.main_window import MainWindow
 
     window = MainWindow(ctx, data_dir, settings)
+    opened.attach(window)
+    for note in opened.notes:
+        QTimer.singleShot(0, lambda note=note: window.show_status(note))
     if exit_after_start:
         window.overview_painted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
         QTimer.singleShot(EXIT_AFTER_START_TIMEOUT_MS, lambda: app.exit(1))
@@ -68,7 +72,7 @@ def run_gui(
         QThreadPool.globalInstance().waitForDone()
         window.hide()
         window.deleteLater()
-        ctx.db.dispose()
+        opened.close()  # the database, the lock and the socket that brings the window forward
     if existing is None:
         _skip_final_collection()
     return code
@@ -86,28 +90,8 @@ def _skip_final_collection() -> None:
     gc.freeze()
 
 
-def _open(data_dir: pathlib.Path, quiet: bool) -> ServiceContext | None:
-    """The service context of the data folder, or None after telling the user why not."""
-    from sqlalchemy.exc import SQLAlchemyError
+def _open(data_dir: pathlib.Path, quiet: bool) -> Opened | int:
+    """The opened data folder (locked for this window), or the exit code after telling why not."""
+    from zorgkoppel.ui.instance_guard import open_data
 
-    from zorgkoppel.core.context import ServiceContext
-    from zorgkoppel.core.errors import ZorgkoppelError
-    from zorgkoppel.i18n import _
-    from zorgkoppel.storage.opening import open_database
-
-    try:
-        return ServiceContext(open_database(data_dir))
-    except ZorgkoppelError as error:
-        reason = error.text()
-    except (OSError, SQLAlchemyError) as error:
-        reason = str(getattr(error, "orig", None) or error)
-    message = _("The data in {folder} cannot be opened.\n{reason}").format(
-        folder=data_dir, reason=reason
-    )
-    if quiet:
-        print(message, file=sys.stderr)
-    else:
-        from zorgkoppel.ui import dialogs
-
-        dialogs.show_error(None, _("zorgkoppel cannot start"), message)
-    return None
+    return open_data(data_dir, quiet)

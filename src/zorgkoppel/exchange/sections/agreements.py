@@ -66,7 +66,7 @@ class AgreementsSection(Section[AgreementData]):
             language=_default(reader.text(item, "language", max_length=8), "nl"),
             care_partner_id=reader.text(item, "care_partner", max_length=64) or "",
             se_partner_id=reader.text(item, "se_partner", max_length=64) or "",
-            commissioned_by_id=reader.text(item, "commissioned_by", max_length=64),
+            commissioned_by_id=reader.text(item, "commissioned_by", max_length=64) or None,
             signed_on=reader.date(item, "signed_on"),
             start_date=reader.date(item, "start"),
             end_date=reader.date(item, "end"),
@@ -76,8 +76,9 @@ class AgreementsSection(Section[AgreementData]):
             scope_hours_per_week=reader.decimal(scope, "hours_per_week", "scope"),
             sites=reader.texts(performance, "sites", "performance", 200),
             schedule=reader.text(performance, "schedule", "performance", 500),
-            job_coach_id=reader.text(performance, "job_coach", "performance", 64),
-            supervisor_id=reader.text(performance, "supervisor", "performance", 64),
+            # An empty reference means "nobody", never a person with an empty id.
+            job_coach_id=reader.text(performance, "job_coach", "performance", 64) or None,
+            supervisor_id=reader.text(performance, "supervisor", "performance", 64) or None,
             evaluation_every_weeks=reader.integer(
                 performance, "evaluation_every_weeks", "performance"
             ),

@@ -50,7 +50,7 @@ class NotesSection(Section[NoteData]):
                 actions.append(
                     NoteActionData(
                         description=reader.text(action, "description", where) or "",
-                        owner_id=reader.text(action, "owner", where, 64),
+                        owner_id=reader.text(action, "owner", where, 64) or None,
                         due=reader.date(action, "due", where),
                         done=reader.boolean(action, "done", where),
                     )
@@ -60,7 +60,7 @@ class NotesSection(Section[NoteData]):
             worker_id=reader.text(item, "worker", max_length=64) or "",
             day=reader.date(item, "date"),
             kind=reader.text(item, "kind", max_length=32) or "",
-            author_id=reader.text(item, "author", max_length=64),
+            author_id=reader.text(item, "author", max_length=64) or None,
             participant_ids=reader.texts(item, "participants"),
             duration_minutes=reader.integer(item, "duration_minutes"),
             visibility="enterprise_only" if visibility is None else visibility,

@@ -106,7 +106,7 @@ class PeopleSection(Section[PersonData]):
     def parse(self, reader: Reader, item: Mapping[str, Any]) -> Parsed[PersonData]:
         data = PersonData(
             name=reader.text(item, "name", max_length=200) or "",
-            organisation_id=reader.text(item, "organisation", max_length=64),
+            organisation_id=reader.text(item, "organisation", max_length=64) or None,
             role=reader.text(item, "role", max_length=32),
             email=reader.text(item, "email", max_length=200),
             phone=reader.text(item, "phone", max_length=50),

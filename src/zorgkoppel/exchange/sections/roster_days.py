@@ -17,6 +17,7 @@ from zorgkoppel.core.rules.roster import (
     RosterDayData,
     check_roster_day,
 )
+from zorgkoppel.core.rules.values import MSG_REQUIRED
 from zorgkoppel.core.services.roster import (
     delete_roster_children,
     load_roster_days,
@@ -81,13 +82,15 @@ class RosterDaysSection(Section[RosterDayData]):
                     )
                 )
         data = RosterDayData(
-            site_id=reader.text(item, "site", max_length=64) or "",
+            site_id=reader.text(item, "site", max_length=64, required=True) or "",
             day=reader.date(item, "date"),
             posts=posts,
             presence=presence,
             assignments=assignments,
             review=reader.text(item, "review"),
         )
+        if item.get("date") is None:
+            reader.problems.add("date", MSG_REQUIRED)
         key = roster_day_key(data.site_id, data.day) if data.site_id and data.day else None
         return Parsed(key, reader.timestamp(item, "updated_at"), data)
 

@@ -55,8 +55,8 @@ class TrajectoriesSection(Section[TrajectoryData]):
                 )
         data = TrajectoryData(
             worker_id=reader.text(item, "worker", max_length=64) or "",
-            provider_id=reader.text(item, "provider", max_length=64),
-            target_employer_id=reader.text(item, "target_employer", max_length=64),
+            provider_id=reader.text(item, "provider", max_length=64) or None,
+            target_employer_id=reader.text(item, "target_employer", max_length=64) or None,
             index_base_month=reader.text(item, "index_base_month", max_length=7),
             phases=phases,
             outcome=reader.text(item, "outcome", max_length=20),
@@ -107,7 +107,7 @@ class IndexValuesSection(Section[IndexValueData]):
     fields = frozenset({"month", "value", "updated_at"})
 
     def parse(self, reader: Reader, item: Mapping[str, Any]) -> Parsed[IndexValueData]:
-        month = reader.text(item, "month", max_length=7)
+        month = reader.text(item, "month", max_length=7, required=True)
         data = IndexValueData(month=month or "", value=reader.decimal(item, "value"))
         return Parsed(month or None, reader.timestamp(item, "updated_at"), data)
 

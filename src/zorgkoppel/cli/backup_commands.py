@@ -1,0 +1,115 @@
+"""`zorgkoppel backup`, `restore` and `check`: keeping the data safe from the command line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from zorgkoppel.cli.console import complain, say
+from zorgkoppel.cli.failures import EXIT_FAILED, EXIT_OK, CommandError
+from zorgkoppel.i18n import N_, _
+from zorgkoppel.i18n.formatting import format_datetime
+from zorgkoppel.paths import DATABASE_FILE
+
+
+def _require_database(data_dir: Path) -> Path:
+    live = data_dir / DATABASE_FILE
+    if not live.is_file():
+        raise CommandError(N_("There is no database in {folder}."), folder=str(data_dir))
+    return live
+
+
+def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
+    """A checked backup: to FILE with -o, else to the backups folder (and the second one)."""
+    from zorgkoppel.storage.backup import back_up_data_folder, make_backup
+
+    _require_database(data_dir)
+    target: Path | None = options.output
+    if target is not None:
+        if target.is_dir():
+            raise CommandError(N_("{path} is a folder, not a file."), path=str(target))
+        result = make_backup(data_dir, target=target.expanduser().resolve())
+    else:
+        result = back_up_data_folder(data_dir)
+    say(_("Backup written and checked: {path}").format(path=result.path))
+    for copy in result.copies:
+        say(_("Copy in the second backup folder: {path}").format(path=copy))
+    for folder, reason in result.failed_copies:
+        complain(_("The copy to the second backup folder {folder} failed: {reason}").format(
+            folder=folder, reason=reason))
+    return EXIT_OK
+
+
+def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.storage.instance_lock import holding_lock
+    from zorgkoppel.storage.restore import restore_backup
+
+    backup: Path = options.file.expanduser().resolve()
+    with holding_lock(data_dir):
+        result = restore_backup(data_dir, backup)
+    say(_("{backup} was restored.").format(backup=backup))
+    if result.safety_copy is not None:
+        say(_("The data as it was before is kept in {path}.").format(path=result.safety_copy))
+    return EXIT_OK
+
+
+def run_check(_options: argparse.Namespace, data_dir: Path) -> int:
+    """The full integrity check; exit code 1 when the database is damaged."""
+    from zorgkoppel.settings import load_settings
+    from zorgkoppel.storage.backup import backup_folders, last_backup, newest_good_backup
+    from zorgkoppel.storage.integrity import integrity_check
+
+    live = _require_database(data_dir)
+    result = integrity_check(live)
+    folders = backup_folders(data_dir, load_settings(data_dir))
+    if result.ok:
+        say(_("The database {path} is whole.").format(path=live))
+        newest = last_backup(folders)
+        if newest is None:
+            say(_("There is no backup yet; make one with 'zorgkoppel backup'."))
+        else:
+            say(_("Newest backup: {path} ({when})").format(
+                path=newest.path, when=format_datetime(newest.taken_at)))
+        return EXIT_OK
+    complain(_("The database {path} is damaged:").format(path=live))
+    for finding in result.findings:
+        complain(f"- {finding}")
+    good = newest_good_backup(folders)
+    if good is None:
+        complain(_("There is no good backup. Keep a copy of the data folder and ask for help."))
+    else:
+        complain(_("The newest good backup is {path}; restore it with "
+                   "'zorgkoppel restore {path}'.").format(path=good))
+    return EXIT_FAILED
+
+
+def add_backup_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    backup = commands.add_parser(
+        "backup",
+        help=_("make a checked backup of the database"),
+        description=_(
+            "Copy the database while it may be in use, check the copy's integrity, and keep "
+            "it in the backups folder of the data folder (and the second backup folder set "
+            "in the window's Settings). Old backups are thinned: one per day for 12 days, "
+            "one per week for 10 weeks, one per month for 9 months."
+        ),
+    )
+    backup.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
+                        help=_("write the backup to this file instead"))
+    restore = commands.add_parser(
+        "restore",
+        help=_("put a backup back in place of the current data"),
+        description=_(
+            "Check the backup, keep a copy of the current database in the backups folder, "
+            "then replace the database by the backup in one step. Close the window first."
+        ),
+    )
+    restore.add_argument("file", type=Path, metavar=_("FILE"), help=_("the backup file"))
+    commands.add_parser(
+        "check",
+        help=_("check the database for damage (exit code 1 when damaged)"),
+        description=_(
+            "Run SQLite's full integrity check on the database. When it is damaged, the "
+            "newest good backup is named and the exit code is 1."
+        ),
+    )
