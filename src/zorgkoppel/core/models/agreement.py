@@ -41,6 +41,16 @@ class Agreement(Record, table=True):
     guidance_hours_per_month: Decimal | None = Field(default=None, sa_type=DecimalText)
     training_hours_per_year: Decimal | None = Field(default=None, sa_type=DecimalText)
     index_base_month: str | None = Field(default=None, max_length=7)
+    # Contract terms that have no place in the exchange file (issue 3): renewal, the
+    # working-time reduction under the VIA agreements, and the optional clauses.
+    renewal: str = Field(default="none", max_length=20)
+    via_reduction_days_per_year: Decimal | None = Field(default=None, sa_type=DecimalText)
+    confidentiality: bool = True
+    gdpr_processing: bool = True
+    liability_insurance: bool = True
+    invoicing_frequency: str = Field(default="monthly", max_length=20)
+    payment_term_days: int = 30
+    disputes: str = Field(default="courts", max_length=20)
 
     @property
     def site_list(self) -> list[str]:
