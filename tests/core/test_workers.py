@@ -105,3 +105,17 @@ def test_delete_worker_removes_skills(ctx: ServiceContext, employer_id: str) -> 
     created = workers.save_worker(ctx, samir(employer_id)).value
     workers.delete_worker(ctx, created.id)
     assert workers.list_workers(ctx) == []
+
+
+def test_level_changes_in_the_form_enter_the_skill_history(
+    ctx: ServiceContext, employer_id: str
+) -> None:
+    from zorgkoppel.core.services.skill_progression import skill_history
+
+    created = workers.save_worker(ctx, samir(employer_id)).value
+    changed = samir(employer_id, skills=[SkillData("driver", "independent", dt.date(2024, 5, 27))])
+    workers.save_worker(ctx, changed, created.id)
+    history = [(h.task_code, h.level, h.since) for h in skill_history(ctx, created.id)]
+    assert ("driver", "with_companion", dt.date(2024, 5, 6)) in history
+    assert ("driver", "independent", dt.date(2024, 5, 27)) in history
+    assert len(history) == 2  # the undated kitchen level is no step in a progression

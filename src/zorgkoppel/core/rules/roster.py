@@ -25,6 +25,10 @@ from zorgkoppel.i18n import N_
 
 MSG_NO_WORKER = N_("no worker with id {key}")
 MSG_NOT_AFTER_START = N_("must be later than the start")
+MSG_NEEDS_COLLEAGUE = N_(
+    "worker {worker} is not independent on '{task}' and needs an independent colleague on "
+    "the same post"
+)
 
 
 @dataclass
@@ -241,8 +245,7 @@ def _check_assignments(
                    for c in colleagues):
             problems.add(
                 f"assignments[{i}].worker",
-                N_("worker {worker} is not independent on '{task}' and needs an independent "
-                   "colleague on the same post"),
+                MSG_NEEDS_COLLEAGUE,
                 worker=assignment.worker_id,
                 task=post.task,
             )

@@ -22,6 +22,7 @@ from zorgkoppel.core.models import (
     WorkerPreference,
     WorkerSkill,
 )
+from zorgkoppel.core.models.roster_planning import SkillLevelChange
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.worker import SkillData, WorkerData, validate_worker
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
@@ -126,6 +127,7 @@ def write_worker_children(session: Session, worker_id: str, data: WorkerData) ->
             session.delete(row)
     for code, skill in wanted.items():
         row = existing.get(code)
+        new_level = row is None or row.level != skill.level
         if row is None:
             session.add(
                 WorkerSkill(
@@ -135,6 +137,15 @@ def write_worker_children(session: Session, worker_id: str, data: WorkerData) ->
         elif (row.level, row.since) != (skill.level, skill.since):
             row.level, row.since, row.updated_at = skill.level, skill.since, now
             session.add(row)
+        if new_level and skill.since is not None:
+            # The skill progression (learning → with companion → independent) keeps every
+            # dated level a worker reached, whichever screen changed it; an undated level
+            # is no step in a progression and is not given an invented date.
+            session.add(
+                SkillLevelChange(
+                    worker_id=worker_id, task_code=code, level=skill.level, since=skill.since
+                )
+            )
     session.exec(delete(WorkerPreference).where(col(WorkerPreference.worker_id) == worker_id))
     for code, weight in data.preferences.items():
         session.add(WorkerPreference(worker_id=worker_id, task_code=code, weight=weight))
