@@ -227,3 +227,17 @@ def test_notes_and_trajectory(document: dict[str, Any]) -> None:
     months = {v["month"] for v in document["index_values"]}
     assert trajectory["index_base_month"] in months
     assert all(isinstance(v["value"], str) for v in document["index_values"])
+
+
+def test_every_placed_worker_has_had_an_evaluation() -> None:
+    """The schedule then shows a realistic picture: few evaluations due, not a year of them."""
+    from zorgkoppel.demo.agreements import CARE_HOME_WORKERS, DAY_CARE_WORKERS
+    from zorgkoppel.demo.document import demo_document
+
+    document = demo_document(dt.date(2026, 11, 23))
+    evaluated = {
+        n["worker"]
+        for n in document["notes"]
+        if n["kind"] in ("evaluation_meeting", "performance_meeting")
+    }
+    assert set(DAY_CARE_WORKERS) | set(CARE_HOME_WORKERS) <= evaluated

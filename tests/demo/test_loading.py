@@ -35,7 +35,7 @@ def test_the_importer_accepts_the_demo(ctx: ServiceContext) -> None:
     counts = _counts(ctx)
     assert counts["RosterAssignment"] == sum(len(d["assignments"])
                                               for d in document["roster_days"])
-    assert counts["Organisation"] == 5 and counts["Note"] == 13
+    assert counts["Organisation"] == 5 and counts["Note"] == 23
 
 
 def test_loading_twice_changes_nothing(ctx: ServiceContext) -> None:
@@ -64,6 +64,6 @@ def test_loading_on_a_later_day_adds_no_duplicates(ctx: ServiceContext) -> None:
     load_demo(ctx, WEDNESDAY)
     report = load_demo(ctx, WEDNESDAY + dt.timedelta(days=1))
     counts = _counts(ctx)
-    assert counts["Worker"] == 16 and counts["Organisation"] == 5 and counts["Note"] == 13
+    assert counts["Worker"] == 16 and counts["Organisation"] == 5 and counts["Note"] == 23
     assert counts["RosterDay"] == 22  # one more weekday for each site
     assert report.created["roster_days"] == 2

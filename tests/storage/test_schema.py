@@ -26,9 +26,16 @@ def test_revision_constant_is_the_newest_migration() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_REVISION
 
 
+def _is_model_table(name: str | None, type_: str, *_rest: object) -> bool:
+    # The SQLite full-text index of notes (FTS5 and its shadow tables) is no model.
+    return not (type_ == "table" and name is not None and name.startswith("note_fts"))
+
+
 def test_migrations_build_exactly_the_models(db: Database) -> None:
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": _is_model_table}
+        )
         assert compare_metadata(context, SQLModel.metadata) == []
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from zorgkoppel.demo import organisations as org
 from zorgkoppel.demo import workers as w
+from zorgkoppel.demo.agreements import CARE_HOME_WORKERS, DAY_CARE_WORKERS
 from zorgkoppel.demo.index_values import BASE_MONTH
 
 TRAJECTORY = "demo-trajectory-dieter-maes"
@@ -65,7 +66,7 @@ def notes(today: dt.date, days: list[dt.date]) -> list[dict[str, Any]]:
 
     coach, nurse = org.COACH_LDE, org.NURSE_DAY_CARE
     mw_coach, wzc_nurse = org.COACH_CUSTOM_WORK, org.NURSE_CARE_HOME
-    return [
+    described = [
         _note("demo-note-ahmad-intake", w.AHMAD, days[-4], "intake", coach, [coach, nurse], 60,
               "shared",
               "Intake: Ahmad wil chauffeur worden en heeft rijbewijs B. Eerste week rijdt hij "
@@ -140,6 +141,44 @@ def notes(today: dt.date, days: list[dt.date]) -> list[dict[str, Any]]:
               scores={"punctuality": 4, "keeps_agreements": 4, "teamwork": 4,
                       "client_contact": 4, "independence": 4, "pace": 3}),
     ]
+    return described + _routine_evaluations(today, described)
+
+
+# Short evaluations in the coaches' words, handed out in turn.
+_ROUTINE_SUMMARIES = (
+    "Evaluatie: komt afspraken na en werkt goed samen met het team. Zo verder.",
+    "Evaluatie: stipt en vriendelijk met de bezoekers; tempo mag nog wat omhoog.",
+    "Evaluatie: zelfstandiger dan bij de vorige evaluatie. Wil meer verschillende taken.",
+    "Evaluatie: goede inzet. Afgesproken om pauzes beter af te stemmen met de collega's.",
+)
+# Days since the last evaluation, in turn; 62 days is past the eight-week interval of the
+# day-care agreement, so one evaluation shows as overdue on the dashboard.
+_ROUTINE_AGES = (62, 24, 31, 38, 17, 45, 27, 50)
+
+
+def _routine_evaluations(today: dt.date, described: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """An evaluation for every placed worker without one among the described notes, so the
+    evaluation schedule shows a realistic picture rather than a year of arrears."""
+    evaluated = {
+        n["worker"]
+        for n in described
+        if n["kind"] in ("evaluation_meeting", "performance_meeting")
+    }
+    placed = [(worker, org.COACH_LDE, org.NURSE_DAY_CARE) for worker in DAY_CARE_WORKERS] + [
+        (worker, org.COACH_CUSTOM_WORK, org.NURSE_CARE_HOME) for worker in CARE_HOME_WORKERS
+    ]
+    routine = []
+    for i, (worker, coach, supervisor) in enumerate(
+        item for item in placed if item[0] not in evaluated
+    ):
+        day = today - dt.timedelta(days=_ROUTINE_AGES[i % len(_ROUTINE_AGES)])
+        routine.append(
+            _note(f"demo-note-{worker.removeprefix('demo-worker-')}-evaluation", worker, day,
+                  "evaluation_meeting", coach, [coach, supervisor], 30, "shared",
+                  _ROUTINE_SUMMARIES[i % len(_ROUTINE_SUMMARIES)],
+                  scores={"punctuality": 3 + i % 2, "keeps_agreements": 3, "teamwork": 4})
+        )
+    return routine
 
 
 def trajectories(today: dt.date) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import PermissionDenied, ZorgkoppelError
+from zorgkoppel.core.services.sharing import SharingSelection
 from zorgkoppel.core.services.sync import record_agreed
 from zorgkoppel.exchange.importer import MSG_EXCHANGE_NEEDS_ALL
 from zorgkoppel.exchange.sections import SECTIONS
@@ -30,19 +31,22 @@ class ExchangeWriteError(ZorgkoppelError):
     """The exchange file could not be written; the database was not changed."""
 
 
-def export_exchange(ctx: ServiceContext) -> dict[str, Any]:
-    """The whole data set as an exchange document (a JSON-ready dict)."""
+def export_exchange(ctx: ServiceContext, only: SharingSelection | None = None) -> dict[str, Any]:
+    """The whole data set as an exchange document (a JSON-ready dict), or the records of a
+    sharing package (`only`)."""
     _require_everything_visible(ctx)
     with ctx.db.transaction() as session:
-        return _export(session)
+        return _export(session, only)
 
 
-def write_exchange_file(ctx: ServiceContext, path: os.PathLike[str] | str) -> None:
+def write_exchange_file(
+    ctx: ServiceContext, path: os.PathLike[str] | str, only: SharingSelection | None = None
+) -> None:
     """Export to `path` (UTF-8, indented) through a temporary file, so no half file is left."""
     _require_everything_visible(ctx)
     target = Path(path)
     with ctx.db.transaction() as session:
-        document = _export(session)
+        document = _export(session, only)
         # Written inside the transaction: if the file fails, the agreed times roll back.
         _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
@@ -52,12 +56,14 @@ def _require_everything_visible(ctx: ServiceContext) -> None:
         raise PermissionDenied(MSG_EXCHANGE_NEEDS_ALL)
 
 
-def _export(session: Session) -> dict[str, Any]:
+def _export(session: Session, only: SharingSelection | None = None) -> dict[str, Any]:
     document: dict[str, Any] = {"format": FORMAT, "version": VERSION}
     for section in SECTIONS:
         records = []
         agreed: dict[str, dt.datetime] = {}
-        for key, stored in sorted(section.load(session, None).items()):
+        keys = None if only is None else only.keys.get(section.name, frozenset())
+        loaded = section.load(session, keys) if keys is None or keys else {}
+        for key, stored in sorted(loaded.items()):
             if section.pristine(stored):
                 continue
             record = section.render(key, stored.data)

@@ -7,6 +7,7 @@ import datetime as dt
 from sqlmodel import Field, UniqueConstraint
 
 from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.types import UtcDateTime
 
 
 class Note(Record, table=True):
@@ -18,6 +19,11 @@ class Note(Record, table=True):
     # Confidential unless said otherwise: the care facility must not see enterprise_only notes.
     visibility: str = Field(default="enterprise_only", max_length=20)
     summary: str = ""
+    # Issue 5, not in the exchange file: the time of day, the agreement the note is about,
+    # and when the worker signed it off as seen (then it is locked; corrections are addenda).
+    start_time: dt.time | None = None
+    agreement_id: str | None = Field(default=None, foreign_key="agreement.id", index=True)
+    signed_off_at: dt.datetime | None = Field(default=None, sa_type=UtcDateTime)
 
 
 class NoteParticipant(Record, table=True):

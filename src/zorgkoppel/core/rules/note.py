@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from zorgkoppel.core.codes import NOTE_KINDS, SCORE_ITEMS, VISIBILITIES
@@ -42,6 +42,9 @@ class NoteData:
     # Score item -> 1..4, or None when the item was not observed.
     scores: dict[str, int | None] = field(default_factory=dict)
     actions: list[NoteActionData] = field(default_factory=list)
+    # Not in the exchange file: the time of day and the agreement the note is about.
+    start_time: dt.time | None = None
+    agreement_id: str | None = None
 
 
 def validate_note(
@@ -49,6 +52,7 @@ def validate_note(
     *,
     worker_exists: Callable[[str], bool],
     person_exists: Callable[[str], bool],
+    score_items: Collection[str] = SCORE_ITEMS.keys(),
 ) -> list[Problem]:
     problems = Problems()
     if not data.worker_id:
@@ -71,9 +75,9 @@ def validate_note(
         seen.add(person_id)
     check_not_negative(problems, "duration_minutes", data.duration_minutes)
     for item, score in data.scores.items():
-        if item not in SCORE_ITEMS:
+        if item not in score_items:
             problems.add(f"scores.{item}", MSG_UNKNOWN_CODE,
-                         value=item, allowed=", ".join(SCORE_ITEMS))
+                         value=item, allowed=", ".join(score_items))
         elif score is not None and score not in SCORE_RANGE:
             problems.add(f"scores.{item}", N_("must be 1, 2, 3, 4 or null (not observed)"))
     for i, action in enumerate(data.actions):

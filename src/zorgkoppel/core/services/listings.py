@@ -40,6 +40,7 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.services.access import organisation_filter
 from zorgkoppel.core.services.agreements import agreement_conditions
+from zorgkoppel.core.services.note_search import search_notes
 from zorgkoppel.core.services.notes import note_visibility
 from zorgkoppel.i18n import N_
 
@@ -62,6 +63,9 @@ class _Sortable:
 
 # ---------------------------------------------------------------- agreements
 
+
+# Text matches a search box looks at: more than a screen of notes, few enough to stay quick.
+TEXT_SEARCH_LIMIT = 1000
 
 @dataclass(frozen=True)
 class AgreementRow(_Sortable):
@@ -491,8 +495,9 @@ def list_note_rows(
     worker_id: str | None = None,
     limit: int | None = None,
 ) -> list[NoteRow]:
-    """Notes the actor may read, newest first. `search` looks in the summary and the
-    worker's and author's names."""
+    """Notes the actor may read, newest first. `search` finds notes by their text (the
+    full-text index: every word, accents ignored, word starts) and by the worker's and
+    author's names."""
     open_actions = (
         select(NoteAction.note_id, func.count().label("n"))
         .where(col(NoteAction.done).is_(False))
@@ -523,7 +528,9 @@ def list_note_rows(
         pattern = f"%{search.strip().lower()}%"
         query = query.where(
             or_(
-                func.lower(Note.summary).like(pattern),
+                col(Note.id).in_(
+                    [n.id for n in search_notes(ctx, search, limit=TEXT_SEARCH_LIMIT)]
+                ),
                 func.lower(Worker.first_name + " " + Worker.last_name).like(pattern),
                 func.lower(func.coalesce(Person.name, "")).like(pattern),
             )

@@ -32,12 +32,14 @@ from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
 from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.score_items import score_item_codes
 from zorgkoppel.core.services.sync import forget_agreed
 from zorgkoppel.core.services.workers import MSG_NO_WORKER
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
 
 MSG_NO_NOTE = N_("No note with id {key}.")
+MSG_LOCKED = N_("This note was signed off and is locked; add an addendum instead.")
 SYNC_SECTION = "notes"
 _PLAIN_FIELDS = (
     "worker_id", "kind", "author_id", "duration_minutes", "visibility", "summary",
@@ -129,6 +131,8 @@ def load_notes(session: Session, ids: Collection[str] | None = None) -> dict[str
                 summary=n.summary,
                 scores=scores.get(n.id, {}),
                 actions=actions.get(n.id, []),
+                start_time=n.start_time,
+                agreement_id=n.agreement_id,
             ),
         )
         for n in notes
@@ -136,11 +140,17 @@ def load_notes(session: Session, ids: Collection[str] | None = None) -> dict[str
 
 
 def validate_in_session(session: Session, data: NoteData) -> list[Problem]:
-    return validate_note(
+    problems = validate_note(
         data,
         worker_exists=lambda key: session.get(Worker, key) is not None,
         person_exists=lambda key: session.get(Person, key) is not None,
+        score_items=score_item_codes(session),
     )
+    if data.agreement_id and session.get(Agreement, data.agreement_id) is None:
+        problems.append(
+            Problem("agreement", N_("no agreement with id {key}"), {"key": data.agreement_id})
+        )
+    return problems
 
 
 def note_visibility(ctx: ServiceContext) -> ColumnElement[bool]:
@@ -229,10 +239,14 @@ def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -
             note = Note(**note_columns(data))
         else:
             note = _require_readable(session, ctx, note_id)
+            if note.signed_off_at is not None:
+                raise ValidationError([Problem("", MSG_LOCKED)])
             for name, value in note_columns(data).items():
                 setattr(note, name, value)
             note.updated_at = now
             delete_note_children(session, [note.id])
+        note.start_time = data.start_time
+        note.agreement_id = data.agreement_id
         session.add(note)
         session.flush()
         for model, rows in note_child_rows(note.id, data, now).items():
@@ -244,6 +258,8 @@ def delete_note(ctx: ServiceContext, note_id: str) -> Changes:
     require_write(ctx)
     with ctx.db.transaction() as session:
         note = _require_readable(session, ctx, note_id)
+        if note.signed_off_at is not None:
+            raise ValidationError([Problem("", MSG_LOCKED)])
         delete_note_children(session, [note_id])
         session.delete(note)
         forget_agreed(session, SYNC_SECTION, [note_id])

@@ -16,6 +16,7 @@ from zorgkoppel.core.codes import SOCIAL_ECONOMY_KINDS
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import Note, NoteAction, Organisation, Trajectory, Worker
 from zorgkoppel.core.services.access import organisation_filter
+from zorgkoppel.core.services.dashboard import DashboardWarning, dashboard
 from zorgkoppel.core.services.listings import (
     AgreementRow,
     NoteRow,
@@ -71,6 +72,8 @@ class Overview:
     recent_notes: tuple[NoteRow, ...]
     overdue_actions: int
     deadlines: tuple[DeadlineRow, ...]
+    # The dashboard's warnings (issue 5), soonest due first.
+    warnings: tuple[DashboardWarning, ...] = ()
 
 
 def _deadlines(ctx: ServiceContext, today: dt.date) -> tuple[DeadlineRow, ...]:
@@ -116,8 +119,8 @@ def _deadlines(ctx: ServiceContext, today: dt.date) -> tuple[DeadlineRow, ...]:
 
 def overview(ctx: ServiceContext, today: dt.date | None = None) -> Overview:
     """What needs attention today: counts, agreements ending within 90 days, today's roster
-    days with unfilled places, recent notes, overdue actions and LDE workers whose five-year
-    deadline is within a year (or passed)."""
+    days with unfilled places, recent notes, overdue actions, LDE workers whose five-year
+    deadline is within a year (or passed), and the dashboard's warnings."""
     today = today or dt.date.today()
     with ctx.db.session() as session:
         kinds = dict(
@@ -164,4 +167,5 @@ def overview(ctx: ServiceContext, today: dt.date | None = None) -> Overview:
         recent_notes=tuple(list_note_rows(ctx, limit=RECENT_NOTES)),
         overdue_actions=int(overdue),
         deadlines=_deadlines(ctx, today),
+        warnings=dashboard(ctx, today).warnings,
     )

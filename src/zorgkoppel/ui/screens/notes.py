@@ -1,26 +1,28 @@
-"""Notes: guidance notes and meetings, filterable by kind and visibility, read-only details."""
+"""Notes: guidance notes and meetings, filterable by kind and visibility, edited beside the
+list; a signed-off note is locked and takes addenda."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
-from zorgkoppel.core.codes import NOTE_KINDS, SCORE_ITEMS, VISIBILITIES, label
+from zorgkoppel.core.changes import Changes
+from zorgkoppel.core.codes import NOTE_KINDS, VISIBILITIES, label
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError
-from zorgkoppel.core.services.listings import NoteDetail, NoteRow, list_note_rows, note_detail
+from zorgkoppel.core.services.listings import NoteRow, list_note_rows
 from zorgkoppel.i18n import N_, _, ngettext
 from zorgkoppel.ui.code_combo import CodeCombo, code_choices
-from zorgkoppel.ui.detail_view import DetailView, Section
-from zorgkoppel.ui.display import date_text, long_date_text, minutes_text
-from zorgkoppel.ui.list_screen import ListScreen
+from zorgkoppel.ui.display import date_text
+from zorgkoppel.ui.editor_screen import EditorScreen
+from zorgkoppel.ui.forms.note_form import NoteForm
 from zorgkoppel.ui.table_model import Column
 
 
-class NotesScreen(ListScreen[NoteRow]):
-    areas = frozenset({"notes", "workers", "people"})
+class NotesScreen(EditorScreen[NoteRow]):
+    areas = frozenset({"notes", "workers", "people", "agreements"})
     search_placeholder = N_("Search in notes, workers, authors…")
+    list_share = 0.45
 
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -32,6 +34,7 @@ class NotesScreen(ListScreen[NoteRow]):
         self.add_filter(self.visibility_filter, N_("&Visibility:"))
         self.texts.on_retranslate(self.kind_filter.reload)
         self.texts.on_retranslate(self.visibility_filter.reload)
+        self.texts.on_retranslate(self.form.texts.retranslate)
         self.refresh()
 
     def columns(self) -> Sequence[Column[NoteRow]]:
@@ -58,53 +61,44 @@ class NotesScreen(ListScreen[NoteRow]):
             visibility=self.visibility_filter.code(),
         )
 
+    def refresh(self) -> None:
+        self.form.reload_choices()
+        super().refresh()
+
     def count_text(self, count: int) -> str:
         return ngettext("{count} note", "{count} notes", count).format(count=count)
 
     def build_side(self) -> QWidget:
-        self.detail = DetailView()
-        self.detail.setObjectName("detail")
-        return self.detail
-
-    def row_selected(self, row: NoteRow | None) -> None:
-        if row is None:
-            self.detail.show_message(_("Select a note to read it."))
-            return
-        try:
-            detail = note_detail(self.ctx, row.id)
-        except NotFoundError as error:
-            self.detail.show_message(error.text())
-            return
-        heading = _("{kind} with {worker}").format(
-            kind=label(NOTE_KINDS, detail.note.kind), worker=detail.worker
+        self.form = NoteForm(self.ctx)
+        # Signing off and addenda write at once, like Save.
+        self.form.sign_off_button.clicked.connect(lambda: self._written(self.form.sign_off()))
+        self.form.add_addendum_button.clicked.connect(
+            lambda: self._written(self.form.add_addendum())
         )
-        self.detail.show_record(heading, self.sections(detail))
+        self.score_items_button = QPushButton()
+        self.score_items_button.setObjectName("score_items")
+        self.texts.bind(self.score_items_button.setText, N_("Work-attitude items…"))
+        self.score_items_button.clicked.connect(self.edit_score_items)
+        return self.form_pane(self.form, self.button_bar(), self.score_items_button)
 
-    def sections(self, detail: NoteDetail) -> list[Section]:
-        note = detail.note
-        actions = []
-        for action in detail.actions:
-            parts = [action.description]
-            if action.owner:
-                parts.append(_("owner: {name}").format(name=action.owner))
-            if action.due:
-                parts.append(_("due {date}").format(date=long_date_text(action.due)))
-            parts.append(_("done") if action.done else _("open"))
-            actions.append(" — ".join(parts))
-        return [
-            Section(_("Note"), [
-                (_("Date"), long_date_text(note.day)),
-                (_("Worker"), detail.worker),
-                (_("Kind"), label(NOTE_KINDS, note.kind)),
-                (_("Author"), detail.author or ""),
-                (_("Participants"), ", ".join(detail.participants)),
-                (_("Duration"), minutes_text(note.duration_minutes)),
-                (_("Visibility"), label(VISIBILITIES, note.visibility)),
-            ]),
-            Section(_("Summary"), text=note.summary, empty=_("No summary.")),
-            Section(_("Work attitude (1–4)"), [
-                (label(SCORE_ITEMS, item), str(score) if score is not None else _("not observed"))
-                for item, score in detail.scores
-            ], empty=_("No scores given.")),
-            Section(_("Agreed actions"), lines=actions, empty=_("No actions agreed.")),
-        ]
+    def edit_score_items(self) -> None:
+        from zorgkoppel.ui.score_items_dialog import ScoreItemsDialog
+
+        dialog = ScoreItemsDialog(self.ctx, self)
+        # A note not being edited shows the new items at once.
+        dialog.finished.connect(
+            lambda _code: None if self.form.is_dirty() else self.form.load(self.form.record_id)
+        )
+        dialog.show()
+        self.score_items_dialog = dialog
+
+    def _written(self, changes: Changes | None) -> None:
+        if changes is None:
+            return
+        self.refresh()
+        self.edit_state_changed.emit()
+        self.data_changed.emit(changes)
+        self.status_message.emit(_("Saved."))
+
+    def delete_question(self) -> str:
+        return _("Delete this note? This cannot be undone.")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from zorgkoppel.core.codes import NOTE_KINDS, label
 from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.core.services.dashboard import WARNING_KINDS, DashboardWarning
 from zorgkoppel.core.services.overview import Overview, overview
 from zorgkoppel.i18n import N_, _, ngettext
 from zorgkoppel.i18n.formatting import format_date
@@ -33,6 +34,14 @@ from zorgkoppel.ui.display import date_text
 from zorgkoppel.ui.look import WARNING, muted, set_text_colour
 from zorgkoppel.ui.screen import Screen
 from zorgkoppel.ui.table_model import ROW_ROLE, Column, RowTableModel
+
+# The screen that shows a warning's subject.
+WARNING_SCREENS = {
+    "agreement_expiring": "agreements",
+    "evaluation_overdue": "workers",
+    "integration_deadline": "workers",
+    "action_overdue": "notes",
+}
 
 
 class Tile(QFrame):
@@ -167,12 +176,12 @@ class OverviewScreen(Screen):
             self.texts.bind(tile.caption.setText, caption)
             tiles.addWidget(tile, 1)
 
-        self.ending = Panel("ending_soon", [
-            Column(N_("Reference"), lambda r: r.reference),
-            Column(N_("Ends"), lambda r: date_text(r.end), "end"),
-            Column(N_("Care facility"), lambda r: r.care_partner),
-            Column(N_("Partner"), lambda r: r.se_partner),
-        ], lambda r: self.open_record.emit("agreements", r.id))
+        self.warnings = Panel("warnings", [
+            Column(N_("Warning"), lambda w: _(WARNING_KINDS[w.kind])),
+            Column(N_("Due"), lambda w: date_text(w.due), "due",
+                   warn=lambda w: self.figures is not None and w.due < self.figures.today),
+            Column(N_("What"), lambda w: w.text(), tooltip=lambda w: w.text()),
+        ], self._open_warning)
         self.roster = Panel("roster_today", [
             Column(N_("Site"), lambda r: r.site),
             Column(N_("Places"), lambda r: str(r.needed), align_right=True),
@@ -186,43 +195,29 @@ class OverviewScreen(Screen):
             Column(N_("Kind"), lambda r: label(NOTE_KINDS, r.kind)),
             Column(N_("Summary"), lambda r: r.headline, tooltip=lambda r: r.summary),
         ], lambda r: self.open_record.emit("notes", r.id))
-        self.deadlines = Panel("deadlines", [
-            Column(N_("Worker"), lambda r: r.worker),
-            Column(N_("Employer"), lambda r: r.employer),
-            Column(N_("Deadline"), lambda r: date_text(r.deadline), "deadline"),
-            Column(N_("Days left"), lambda r: str(r.days_left), align_right=True,
-                   warn=lambda r: r.days_left < 90),
-            Column(N_("Transition trajectory"),
-                   lambda r: _("running") if r.in_trajectory else _("none")),
-        ], lambda r: self.open_record.emit("workers", r.worker_id))
         for panel, title in (
-            (self.ending, N_("Agreements ending within 90 days")),
+            (self.warnings, N_("Warnings")),
             (self.roster, N_("Today's roster")),
             (self.notes, N_("Recent notes")),
-            (self.deadlines, N_("LDE workers near the five-year limit")),
         ):
             self.texts.bind(panel.title.setText, title)
 
-        self.texts.bind(
-            self.ending.empty.setText, N_("No agreement in force ends within 90 days.")
-        )
+        self.texts.bind(self.warnings.empty.setText, N_("Nothing is due or overdue."))
         self.texts.bind(self.roster.empty.setText, N_("No roster planned for today."))
         self.texts.bind(self.notes.empty.setText, N_("No notes yet."))
-        self.texts.bind(
-            self.deadlines.empty.setText,
-            N_("No local-services worker reaches five years of integration within a year."),
-        )
         self.texts.bind(self.heading.setText, N_("Overview"))
 
         panels = QGridLayout()
         panels.setHorizontalSpacing(16)
         panels.setVerticalSpacing(12)
-        panels.addWidget(self.ending, 0, 0)
-        panels.addWidget(self.roster, 0, 1)
-        panels.addWidget(self.notes, 1, 0)
-        panels.addWidget(self.deadlines, 1, 1)
+        # The warnings come first and get the most room: they are what the screen is for.
+        panels.addWidget(self.warnings, 0, 0, 1, 2)
+        panels.addWidget(self.roster, 1, 0)
+        panels.addWidget(self.notes, 1, 1)
         panels.setColumnStretch(0, 1)
         panels.setColumnStretch(1, 1)
+        panels.setRowStretch(0, 3)
+        panels.setRowStretch(1, 2)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -280,12 +275,18 @@ class OverviewScreen(Screen):
             else _("no roster today")
         )
         self.overdue.set_value(figures.overdue_actions, warn=figures.overdue_actions > 0)
-        self.ending.set_rows(list(figures.ending_soon))
+        self.warnings.set_rows(list(figures.warnings))
         self.roster.set_rows(list(figures.roster_today))
         self.notes.set_rows(list(figures.recent_notes))
-        self.deadlines.set_rows(list(figures.deadlines))
-        for panel in (self.ending, self.roster, self.notes, self.deadlines):
+        for panel in (self.warnings, self.roster, self.notes):
             panel.model.retranslate()
+
+    def _open_warning(self, warning: DashboardWarning) -> None:
+        """Each warning opens the record it is about."""
+        if warning.kind == "trajectory_phase_overrun":
+            self.open_record.emit("workers", warning.params["worker_id"])
+        else:
+            self.open_record.emit(WARNING_SCREENS[warning.kind], warning.subject)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

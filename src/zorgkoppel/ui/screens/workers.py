@@ -17,6 +17,7 @@ from zorgkoppel.ui.display import date_text, dutch_level_text, yes_no
 from zorgkoppel.ui.editor_screen import EditorScreen
 from zorgkoppel.ui.forms.worker_form import WorkerForm
 from zorgkoppel.ui.table_model import Column
+from zorgkoppel.ui.worker_file_button import worker_file_button
 
 
 class WorkersScreen(EditorScreen[Worker]):
@@ -78,7 +79,8 @@ class WorkersScreen(EditorScreen[Worker]):
 
     def build_side(self) -> QWidget:
         self.form = WorkerForm(self.ctx)
-        return self.form_pane(self.form, self.button_bar())
+        self.file_button = worker_file_button(self)
+        return self.form_pane(self.form, self.button_bar(), self.file_button)
 
     def delete_question(self) -> str:
         return _("Delete this worker? This cannot be undone.")
