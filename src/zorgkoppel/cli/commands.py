@@ -8,8 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zorgkoppel.cli.backup_commands import run_backup, run_check, run_restore
 from zorgkoppel.cli.console import say
+from zorgkoppel.cli.contract_command import run_contract
+from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
+from zorgkoppel.cli.roster_command import run_roster
+from zorgkoppel.cli.trajectory_command import run_trajectory
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import ValidationError
 from zorgkoppel.i18n import N_, _
@@ -28,27 +33,54 @@ def _reason(error: BaseException) -> str:
 
 @contextmanager
 def opened(data_dir: Path) -> Iterator[ServiceContext]:
-    """The database of the data folder, created or upgraded if needed, closed afterwards."""
+    """The database of the data folder, created or upgraded if needed, closed afterwards.
+
+    One writer per data folder: while a window has the data open, the command reads in a
+    read-only session, and a write is refused saying where the data is open.
+    """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from zorgkoppel.core.context import LOCAL_OWNER, Actor
+    from zorgkoppel.core.errors import PermissionDenied
+    from zorgkoppel.storage.database import refused_as_read_only
+    from zorgkoppel.storage.instance_lock import DataInUseError, InstanceLock
+    from zorgkoppel.storage.integrity import DatabaseDamagedError
     from zorgkoppel.storage.opening import open_database
 
+    lock = InstanceLock(data_dir)
+    busy: DataInUseError | None = None
     try:
-        db = open_database(data_dir)
+        try:
+            lock.acquire()
+        except DataInUseError as error:
+            busy = error
+        db = open_database(data_dir, read_only=busy is not None)
     except OSError as error:
+        lock.release()
         raise CommandError(
             N_("Cannot use the data folder {folder}: {reason}"),
             folder=str(data_dir), reason=_reason(error),
         ) from error
-    except SQLAlchemyError as error:
+    except (SQLAlchemyError, DatabaseDamagedError) as error:
+        lock.release()
         raise CommandError(
             N_("Cannot open the database in {folder}: {reason}"),
             folder=str(data_dir), reason=_reason(error),
         ) from error
+    except BaseException:
+        lock.release()
+        raise
+    actor = LOCAL_OWNER if busy is None else Actor(LOCAL_OWNER.name, role="viewer")
     try:
-        yield ServiceContext(db)
+        yield ServiceContext(db, actor)
+    except (PermissionDenied, SQLAlchemyError) as error:
+        if busy is not None and (isinstance(error, PermissionDenied)
+                                 or refused_as_read_only(error)):
+            raise busy from error
+        raise
     finally:
         db.dispose()
+        lock.release()
 
 
 def _require_readable_file(path: Path) -> None:
@@ -90,13 +122,23 @@ def run_export(options: argparse.Namespace, data_dir: Path) -> int:
     path: Path = options.file
     from zorgkoppel.exchange.exporter import write_exchange_file
 
+    organisation = getattr(options, "for_organisation", None)
     with opened(data_dir) as ctx:
         try:
-            write_exchange_file(ctx, path)
+            if organisation:
+                from zorgkoppel.core.services.sharing import sharing_selection
+
+                write_exchange_file(ctx, path, sharing_selection(ctx, organisation))
+            else:
+                write_exchange_file(ctx, path)
         except OSError as error:
             raise CommandError(
                 N_("Cannot write {path}: {reason}"), path=str(path), reason=_reason(error)
             ) from error
+    if organisation:
+        say(_("The sharing package for {organisation} was written to {path}.").format(
+            organisation=organisation, path=path))
+        return EXIT_OK
     say(_("All data was exported to {path}.").format(path=path))
     return EXIT_OK
 
@@ -152,4 +194,11 @@ HANDLERS: dict[str, Handler] = {
     "import": run_import,
     "export": run_export,
     "demo": run_demo,
+    "trajectory": run_trajectory,
+    "dashboard": run_dashboard,
+    "backup": run_backup,
+    "restore": run_restore,
+    "check": run_check,
+    "contract": run_contract,
+    "roster": run_roster,
 }

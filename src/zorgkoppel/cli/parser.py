@@ -8,10 +8,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from zorgkoppel import __version__
+from zorgkoppel.cli.backup_commands import add_backup_parsers
+from zorgkoppel.cli.contract_command import add_contract_parser
+from zorgkoppel.cli.dashboard_command import add_dashboard_parser
+from zorgkoppel.cli.roster_command import add_roster_parser
+from zorgkoppel.cli.trajectory_command import add_trajectory_parser
 from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
-COMMANDS = ("gui", "import", "export", "demo")
+COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
+            "restore", "check", "contract", "roster")
 EXIT_USAGE = 2
 
 
@@ -108,6 +114,10 @@ def build_parser() -> Parser:
         description=_("Write all data to an exchange file (JSON), e.g. as a backup."),
     )
     export.add_argument("file", type=Path, metavar=_("FILE"), help=_("the file to write"))
+    export.add_argument(
+        "--for-organisation", metavar=_("ORG"),
+        help=_("write only what this care facility may receive (its sharing package)"),
+    )
     demo = commands.add_parser(
         "demo",
         help=_("load the demo data set"),
@@ -122,4 +132,9 @@ def build_parser() -> Parser:
         action="store_true",
         help=_("also load it when the database already holds other data"),
     )
+    add_trajectory_parser(commands)
+    add_dashboard_parser(commands)
+    add_backup_parsers(commands)
+    add_contract_parser(commands)
+    add_roster_parser(commands)
     return parser

@@ -30,6 +30,7 @@ from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.settings import Settings, save_settings
 from zorgkoppel.ui import dialogs
+from zorgkoppel.ui.backup_schedule import BackupSchedule
 from zorgkoppel.ui.language import LANGUAGE_NAMES, apply_language
 from zorgkoppel.ui.screen import Screen
 from zorgkoppel.ui.screens.overview import OverviewScreen
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write)
+        if not ctx.actor.may_write:
+            self.texts.bind(self.setWindowTitle, N_("zorgkoppel (read-only)"))
         overview = OverviewScreen(ctx)
         overview.first_painted.connect(self.overview_painted)
         self._adopt("overview", overview)
@@ -174,6 +178,10 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             file_menu, N_("&Export all data…"), self.export_file,
             [keys("Ctrl+E"), keys("Ctrl+Shift+S")], "export",
+        )
+        self.sharing_action = self._action(
+            file_menu, N_("Export sharing &package…"), self.export_sharing_package, None,
+            "export_sharing",
         )
         file_menu.addSeparator()
         self.demo_action = self._action(
@@ -230,6 +238,12 @@ class MainWindow(QMainWindow):
             self.language_group.addAction(action)
             language_menu.addAction(action)
             self.language_actions[code] = action
+        settings_menu.addSeparator()
+        self.backup_settings_action = self._action(
+            settings_menu, N_("&Backups…"), self.show_backup_settings, None, "backups")
+        self.restore_action = self._action(
+            settings_menu, N_("&Restore a backup…"), self.choose_backup_to_restore, None,
+            "restore_backup")
 
         help_menu = self._menu(N_("&Help"))
         self.about_action = self._action(help_menu, N_("&About zorgkoppel"), self.show_about,
@@ -294,6 +308,7 @@ class MainWindow(QMainWindow):
             if screen is not source:
                 screen.changed_elsewhere(changes)
         self._update_edit_actions()
+        self.backups.note_change()
 
     def show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, STATUS_TIMEOUT_MS)
@@ -341,6 +356,13 @@ class MainWindow(QMainWindow):
         if self._settle_all():
             self.file_operations().import_file()
 
+    def export_sharing_package(self) -> None:
+        from zorgkoppel.ui.sharing_export import export_sharing_package
+
+        status = export_sharing_package(self, self.ctx)
+        if status:
+            self.show_status(status)
+
     def export_file(self) -> None:
         if self._settle_all():
             self.file_operations().export_file()
@@ -353,7 +375,7 @@ class MainWindow(QMainWindow):
         """At the first start with an empty database, offer the demo data once."""
         from zorgkoppel.core.services.dataset import is_empty
 
-        if self.settings.demo_offered or not is_empty(self.ctx):
+        if self.settings.demo_offered or not self.ctx.actor.may_write or not is_empty(self.ctx):
             return
         wanted = dialogs.ask_load_demo(self)
         self.settings.demo_offered = True
@@ -381,6 +403,52 @@ class MainWindow(QMainWindow):
         for screen in self.screens.values():
             screen.retranslate()
 
+    def show_backup_settings(self) -> None:
+        from zorgkoppel.ui.settings_dialog import BackupSettingsDialog
+
+        dialog = BackupSettingsDialog(self.data_dir, self.backups, self)
+        dialogs.exec_dialog(dialog)
+        dialog.deleteLater()
+
+    def choose_backup_to_restore(self) -> None:
+        from zorgkoppel.storage.backup import backup_folders, list_backups
+        from zorgkoppel.ui.restore_dialog import RestoreDialog
+
+        if not self.ctx.actor.may_write:
+            self.show_status(_("The data is open read-only here; restore it in the window "
+                               "that has it open."))
+            return
+        if not self._settle_all():
+            return
+        dialog = RestoreDialog(list_backups(backup_folders(self.data_dir, self.settings)), self)
+        dialogs.exec_dialog(dialog)
+        chosen = dialog.chosen
+        dialog.deleteLater()
+        if chosen is not None:
+            self.restore_from(chosen)
+
+    def restore_from(self, backup: Path) -> None:
+        """Close the database, restore `backup` in its place, reopen, and show the new data."""
+        from zorgkoppel.core.changes import ALL_CHANGED
+        from zorgkoppel.core.errors import ZorgkoppelError
+        from zorgkoppel.storage.opening import open_database
+        from zorgkoppel.storage.restore import restore_backup
+
+        self.ctx.db.dispose()
+        try:
+            result = restore_backup(self.data_dir, backup)
+        except (ZorgkoppelError, OSError) as error:
+            dialogs.show_error(self, _("Restore a backup"), str(error))
+            return
+        finally:
+            # Every screen shares this context: they all read the restored data from now on.
+            self.ctx.db = open_database(self.data_dir)
+        self.apply_changes(ALL_CHANGED)
+        self.backups.changed = False
+        dialogs.inform(self, _("Restore a backup"), _(
+            "The backup was restored. The data as it was before is kept in {path}."
+        ).format(path=result.safety_copy))
+
     def show_about(self) -> None:
         from zorgkoppel.ui.about import AboutDialog
 
@@ -400,6 +468,7 @@ class MainWindow(QMainWindow):
             self.show_status(_("Please wait until the current operation has finished."))
             event.ignore()
         elif self._settle_all():
+            self.backups.back_up_on_close()
             event.accept()
         else:
             event.ignore()

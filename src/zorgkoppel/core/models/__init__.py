@@ -1,7 +1,9 @@
 """All stored tables. Importing this module registers every table with SQLModel's metadata."""
 
 from zorgkoppel.core.models.agreement import Agreement, AgreementTask, AgreementWorker
+from zorgkoppel.core.models.agreement_history import AgreementAmendment, ContractIssue
 from zorgkoppel.core.models.note import Note, NoteAction, NoteParticipant, NoteScore
+from zorgkoppel.core.models.note_followup import NoteAddendum, ScoreItem
 from zorgkoppel.core.models.organisation import Organisation, Person
 from zorgkoppel.core.models.roster import (
     RosterAssignment,
@@ -9,6 +11,7 @@ from zorgkoppel.core.models.roster import (
     RosterPost,
     RosterPresence,
 )
+from zorgkoppel.core.models.roster_planning import RosterTemplatePost, SkillLevelChange
 from zorgkoppel.core.models.sync import SyncState
 from zorgkoppel.core.models.task import Task
 from zorgkoppel.core.models.trajectory import IndexValue, Trajectory, TrajectoryPhase
@@ -16,11 +19,14 @@ from zorgkoppel.core.models.worker import Worker, WorkerPreference, WorkerSkill
 
 __all__ = [
     "Agreement",
+    "AgreementAmendment",
     "AgreementTask",
     "AgreementWorker",
+    "ContractIssue",
     "IndexValue",
     "Note",
     "NoteAction",
+    "NoteAddendum",
     "NoteParticipant",
     "NoteScore",
     "Organisation",
@@ -29,6 +35,9 @@ __all__ = [
     "RosterDay",
     "RosterPost",
     "RosterPresence",
+    "RosterTemplatePost",
+    "ScoreItem",
+    "SkillLevelChange",
     "SyncState",
     "Task",
     "Trajectory",
