@@ -63,3 +63,16 @@ def test_watermark_only_when_asked() -> None:
 def test_same_story_gives_the_same_bytes() -> None:
     assert build_pdf(story(10), info()) == build_pdf(story(10), info())
     assert build_pdf(story(10), info()) != build_pdf(story(10), info(footer="SO-2"))
+
+
+def test_every_font_of_a_table_document_is_embedded() -> None:
+    """Table cells default to the shipped font, never reportlab's unembedded Helvetica."""
+    from reportlab.platypus import Table
+
+    from zorgkoppel.documents.pages import DocumentInfo, build_pdf, table_style
+
+    table = Table([["Route Noord", "Samir"], ["Keuken", "Fatma"]])
+    table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    pdf = build_pdf([table], DocumentInfo(title="t", language="nl", translate=str))
+    assert b"/Helvetica" not in pdf
+    assert b"DejaVuSans" in pdf

@@ -28,7 +28,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from zorgkoppel.core.codes import CONTRACT_LANGUAGES, PERSON_ROLES
@@ -49,6 +48,7 @@ from zorgkoppel.documents.pages import (
     DocumentInfo,
     build_pdf,
     styles,
+    table_style,
 )
 from zorgkoppel.i18n import N_, gettext_for
 from zorgkoppel.i18n.catalog import normalise_language
@@ -94,7 +94,7 @@ def _rows_table(rows: list[tuple[str, str]], label_width: float = LABEL_WIDTH) -
                                                        cell)]
             for label, value in rows]
     table = Table(data, colWidths=[label_width, TEXT_WIDTH - label_width], hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#F1F3F5")),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#C8CDD2")),
@@ -159,7 +159,7 @@ def _signatures(source: ContractSource, w: ct.Wording, opening: str) -> list[Flo
         ]
         columns.append(column)
     table = Table([columns], colWidths=[width] * len(parties))
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6),
@@ -245,7 +245,7 @@ def amendment_pdf(source: ContractSource, number: int, language: str | None = No
                       .replace("\n", "<br/>"), cell) for value in (old, new)])
     third = (TEXT_WIDTH - 50 * mm) / 2
     table = Table(rows, colWidths=[50 * mm, third, third], repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#E4E8EC")),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, colors.HexColor("#C8CDD2")),

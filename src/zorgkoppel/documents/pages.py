@@ -36,7 +36,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, SimpleDocTemplate
+from reportlab.platypus import Flowable, SimpleDocTemplate, TableStyle
 
 from zorgkoppel.documents.fonts import register_fonts
 from zorgkoppel.i18n import N_
@@ -215,3 +215,12 @@ def styles() -> dict[str, ParagraphStyle]:
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=12, spaceAfter=0),
         "centered": ParagraphStyle("centered", parent=body, alignment=TA_CENTER),
     }
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A table style whose cells default to the embedded font.
+
+    reportlab's tables fall back to Helvetica, a font it does not embed, for every cell
+    that no FONTNAME command covers; commands given here still override it.
+    """
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), register_fonts().regular), *commands])

@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from zorgkoppel.core.codes import NOTE_KINDS, SCORE_ITEMS, SKILL_LEVELS, TRAJECTORY_PHASES
 from zorgkoppel.core.context import ServiceContext
@@ -31,7 +31,7 @@ from zorgkoppel.core.services.worker_file import (
     worker_file,
 )
 from zorgkoppel.documents.fonts import register_fonts
-from zorgkoppel.documents.pages import DocumentInfo, build_pdf, styles
+from zorgkoppel.documents.pages import DocumentInfo, build_pdf, styles, table_style
 from zorgkoppel.i18n import N_, gettext_for
 from zorgkoppel.i18n.formatting import format_date
 
@@ -49,7 +49,7 @@ def _p(text: str, style: str = "body") -> Paragraph:
 def _table(rows: list[list[object]], widths: list[float]) -> Table:
     fonts = register_fonts()
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(table_style([
         ("FONTNAME", (0, 0), (-1, -1), fonts.regular),
         ("FONTSIZE", (0, 0), (-1, -1), 8.5),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD),

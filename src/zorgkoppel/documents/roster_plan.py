@@ -19,7 +19,6 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from zorgkoppel.core.services.roster_sheets import RosterSheet, SheetDay
@@ -70,7 +69,7 @@ def _posts_table(sheet: RosterSheet, day: SheetDay, wide: bool) -> Flowable:
     widths = [30 * mm, 60 * mm, 45 * mm, 135 * mm] if wide else [22 * mm, 38 * mm, 28 * mm,
                                                                    None]
     table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle(style))
+    table.setStyle(pages.table_style(style))
     return table
 
 
@@ -142,7 +141,7 @@ def week_overview_pdf(sheet: RosterSheet) -> bytes:
     day_width = (landscape(A4)[0] - 2 * MARGIN - 70 * mm) / len(sheet.days)
     table = Table(rows, colWidths=[22 * mm, 48 * mm] + [day_width] * len(sheet.days),
                   repeatRows=1)
-    table.setStyle(TableStyle([
+    table.setStyle(pages.table_style([
         ("FONTNAME", (0, 0), (-1, 0), fonts.bold),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#d0d0d0")),
         ("BACKGROUND", (0, 1), (0, -1), BLOCK),
