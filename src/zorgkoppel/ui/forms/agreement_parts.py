@@ -7,18 +7,17 @@ from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTableWidget,
 )
 
 from zorgkoppel.core.errors import Problems
 from zorgkoppel.core.rules.agreement import AgreementTaskData
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.ui.code_combo import CodeCombo
+from zorgkoppel.ui.row_table import RowWidgetsTable
 
 MSG_NOT_A_NUMBER = N_("is not a number")
 MSG_NOT_A_WHOLE_NUMBER = N_("is not a whole number")
@@ -57,23 +56,17 @@ def number_text(value: Decimal | int | None) -> str:
     return "" if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
 
 
-class TasksTable(QTableWidget):
+class TasksTable(RowWidgetsTable):
     """Content: one row per task, with what it means at this facility."""
 
     def __init__(self, task_choices: Callable[[], list[tuple[str, str]]],
                  on_change: Callable[[], None]) -> None:
-        super().__init__(0, 2)
+        super().__init__(2, on_change, "tasks", min_height=130)
         self._task_choices = task_choices
-        self._on_change = on_change
-        self.setObjectName("tasks")
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TASK, 170)
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        self.setMinimumHeight(130)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -99,14 +92,6 @@ class TasksTable(QTableWidget):
         combo.currentIndexChanged.connect(lambda _i: self._on_change())
         description.textChanged.connect(lambda _t: self._on_change())
         return row
-
-    def remove_current(self) -> None:
-        row = self.currentRow()
-        if row < 0:
-            row = self.rowCount() - 1
-        if row >= 0:
-            self.removeRow(row)
-            self._on_change()
 
     def set_tasks(self, tasks: list[AgreementTaskData]) -> None:
         self.setRowCount(0)

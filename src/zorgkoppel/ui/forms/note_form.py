@@ -8,7 +8,6 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -47,6 +45,7 @@ from zorgkoppel.ui.date_edit import OptionalDateEdit
 from zorgkoppel.ui.field_errors import error_label
 from zorgkoppel.ui.forms.record_form import RecordForm, problems_of
 from zorgkoppel.ui.look import muted
+from zorgkoppel.ui.row_table import RowWidgetsTable
 
 NOT_SCORED = "-"  # the item is left out of the note
 NOT_OBSERVED = "0"  # scored as "not observed" (null)
@@ -55,20 +54,16 @@ ACTION_TEXT, ACTION_OWNER, ACTION_DUE, ACTION_DONE = range(4)
 MSG_SAVE_FIRST = N_("Save the note before the worker signs it off.")
 
 
-class ActionsTable(QTableWidget):
+class ActionsTable(RowWidgetsTable):
     """One row per agreed action: description, owner, due date, done."""
 
     def __init__(self, form: NoteForm) -> None:
-        super().__init__(0, 4)
+        super().__init__(4, form.mark_changed, "actions", min_height=120)
         self._form = form
-        self.setObjectName("actions")
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.horizontalHeader()
         header.setSectionResizeMode(ACTION_TEXT, QHeaderView.ResizeMode.Stretch)
         for column in (ACTION_OWNER, ACTION_DUE, ACTION_DONE):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.setMinimumHeight(120)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -93,12 +88,6 @@ class ActionsTable(QTableWidget):
             self.setCellWidget(row, column, widget)
         self.setRowHeight(row, due.sizeHint().height() + 4)
         self._form.watch(text, owner, due, done)
-
-    def remove_current(self) -> None:
-        row = self.currentRow() if self.currentRow() >= 0 else self.rowCount() - 1
-        if row >= 0:
-            self.removeRow(row)
-            self._form.mark_changed()
 
     def actions(self) -> list[NoteActionData]:
         found = []

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFormLayout,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +32,7 @@ from zorgkoppel.ui.date_edit import OptionalDateEdit
 from zorgkoppel.ui.display import dutch_level_text
 from zorgkoppel.ui.field_errors import error_label
 from zorgkoppel.ui.forms.record_form import RecordForm
+from zorgkoppel.ui.row_table import RowWidgetsTable
 from zorgkoppel.ui.task_names import TaskNames
 
 PREFERENCE_LABELS: dict[int, str] = {
@@ -54,18 +53,13 @@ def _row_number(rest: str) -> str:
         return rest
 
 
-class SkillsTable(QTableWidget):
+class SkillsTable(RowWidgetsTable):
     """One row per skill: task, level, since. Cell editors are combo boxes and a date."""
 
     def __init__(self, task_choices: Callable[[], list[tuple[str, str]]],
                  on_change: Callable[[], None]) -> None:
-        super().__init__(0, 3)
+        super().__init__(3, on_change, "skills", min_height=150)
         self._task_choices = task_choices
-        self._on_change = on_change
-        self.setObjectName("skills")
-        self.verticalHeader().setVisible(False)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.horizontalHeader()
         header.setSectionResizeMode(SKILL_TASK, QHeaderView.ResizeMode.Stretch)
         # Cell widgets do not size their columns: give level and date the room they need.
@@ -73,7 +67,6 @@ class SkillsTable(QTableWidget):
         header.setSectionResizeMode(SKILL_SINCE, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(SKILL_LEVEL, CodeCombo(code_choices(SKILL_LEVELS)).sizeHint().width())
         header.resizeSection(SKILL_SINCE, OptionalDateEdit().sizeHint().width() + 8)
-        self.setMinimumHeight(150)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -107,14 +100,6 @@ class SkillsTable(QTableWidget):
         level.currentIndexChanged.connect(lambda _i: self._on_change())
         since.dateChanged.connect(lambda _d: self._on_change())
         return row
-
-    def remove_current(self) -> None:
-        row = self.currentRow()
-        if row < 0:
-            row = self.rowCount() - 1
-        if row >= 0:
-            self.removeRow(row)
-            self._on_change()
 
     def set_skills(self, skills: list[SkillData]) -> None:
         self.setRowCount(0)
