@@ -229,12 +229,12 @@ def test_wrong_types(ctx: ServiceContext, example: dict[str, Any]) -> None:
 
 
 def test_note_scores_and_actions(ctx: ServiceContext, example: dict[str, Any]) -> None:
-    example["notes"][0]["scores"] = {"punctuality": 5, "charm": 3, "teamwork": None}
+    example["notes"][0]["scores"] = {"punctuality": 5, "Charm!": 3, "teamwork": None}
     example["notes"][0]["actions"][0]["description"] = " "
     problems = refused(ctx, example)
     assert messages_at(problems, "notes[0].scores.punctuality") == [
         "must be 1, 2, 3, 4 or null (not observed)"]
-    assert messages_at(problems, "notes[0].scores.charm")
+    assert messages_at(problems, "notes[0].scores.Charm!")
     assert messages_at(problems, "notes[0].actions[0].description") == ["is required"]
     assert not messages_at(problems, "notes[0].scores.teamwork")
 

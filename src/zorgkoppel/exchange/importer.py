@@ -35,7 +35,7 @@ from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.sync import agreed_times, record_agreed
 from zorgkoppel.exchange.reader import MSG_UNKNOWN_FIELD, Reader
 from zorgkoppel.exchange.report import Conflict, ImportReport
-from zorgkoppel.exchange.resolution import Verdict, resolve
+from zorgkoppel.exchange.resolution import Decision, Verdict, resolve
 from zorgkoppel.exchange.sections import SECTION_NAMES, SECTIONS
 from zorgkoppel.exchange.sections.base import Parsed, References, Section, Stored, Write
 from zorgkoppel.exchange.source import Source, read_document
@@ -179,6 +179,7 @@ def _resolve(session: Session, records: list[_Record]) -> ImportReport:
         keys = [r.parsed.key for r in mine if r.parsed.key is not None]
         stored = section.load(session, keys)
         agreed = agreed_times(session, section.name, keys)
+        locked = section.locked_keys(session, keys)
         counts = dict.fromkeys(Verdict, 0)
         for record in mine:
             key = record.parsed.key
@@ -194,6 +195,9 @@ def _resolve(session: Session, records: list[_Record]) -> ImportReport:
                 same_content=same,
                 local_pristine=local is not None and section.pristine(local),
             )
+            if key in locked and decision.verdict is Verdict.UPDATE:
+                # A signed-off note changes only through addenda, never through a file.
+                decision = Decision(Verdict.KEEP_LOCAL, conflict=True)
             record.verdict, record.stored = decision.verdict, local
             counts[decision.verdict] += 1
             if decision.conflict:
@@ -266,5 +270,6 @@ def _write(session: Session, records: list[_Record]) -> None:
                 agreed[key] = stored.updated_at
         if creates or updates:
             section.write(session, creates, updates, now)
+            section.after_write(session, creates + updates)
         if agreed:
             record_agreed(session, section.name, agreed)

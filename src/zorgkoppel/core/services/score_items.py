@@ -7,6 +7,7 @@ them off the note editor.
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
@@ -31,6 +32,31 @@ class ScoreItemRow:
     position: int
     active: bool
     builtin: bool
+
+
+class _WellFormedScoreItems:
+    """Every well-formed item code: files from another database may score its own items.
+
+    Lists the built-in items where a message names the allowed ones.
+    """
+
+    def __contains__(self, code: object) -> bool:
+        return (
+            isinstance(code, str) and 0 < len(code) <= 40 and set(code) <= CODE_CHARACTERS
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SCORE_ITEMS)
+
+
+ANY_SCORE_ITEM = _WellFormedScoreItems()
+
+
+def ensure_score_items(session: Session, codes: Collection[str]) -> None:
+    """Add an own item (labelled with its code) for each code not known yet."""
+    missing = set(codes) - score_item_codes(session)
+    for code in sorted(missing):
+        session.add(ScoreItem(code=code, label=code, position=100))
 
 
 def score_item_codes(session: Session) -> set[str]:

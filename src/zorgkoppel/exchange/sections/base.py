@@ -190,6 +190,13 @@ class Section(ABC, Generic[D]):
         """True for a stored record nobody has changed (a built-in task as shipped)."""
         return False
 
+    def locked_keys(self, session: Session, keys: Collection[str]) -> set[str]:
+        """Keys of stored records no file may change (a note the worker signed off)."""
+        return set()
+
+    def after_write(self, session: Session, written: list[Write[D]]) -> None:
+        """Anything the written records need beside their own rows."""
+
 
 def remap(problems: list[Problem], paths: Mapping[str, str]) -> list[Problem]:
     """Rename fields the rules name differently from the file (`postcode` -> `address.postcode`)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, col, select
 
 from zorgkoppel.core.errors import Problem
 from zorgkoppel.core.models import Note
@@ -16,12 +16,14 @@ from zorgkoppel.core.services.notes import (
     note_child_rows,
     note_columns,
 )
+from zorgkoppel.core.services.score_items import ANY_SCORE_ITEM, ensure_score_items
 from zorgkoppel.exchange.reader import Reader
 from zorgkoppel.exchange.sections.base import (
     Parsed,
     References,
     Section,
     Stored,
+    Write,
 )
 from zorgkoppel.exchange.values import date_text
 
@@ -73,8 +75,25 @@ class NotesSection(Section[NoteData]):
 
     def validate(self, key: str, data: NoteData, refs: References) -> list[Problem]:
         return validate_note(
-            data, worker_exists=refs.workers.__contains__, person_exists=refs.people.__contains__
+            data,
+            worker_exists=refs.workers.__contains__,
+            person_exists=refs.people.__contains__,
+            score_items=ANY_SCORE_ITEM,
         )
+
+    def locked_keys(self, session: Session, keys: Collection[str]) -> set[str]:
+        return set(
+            session.exec(
+                select(Note.id).where(
+                    col(Note.id).in_(list(keys)), col(Note.signed_off_at).is_not(None)
+                )
+            ).all()
+        )
+
+    def after_write(self, session: Session, written: list[Write[NoteData]]) -> None:
+        # Items scored in the file but unknown here become own items, so the note editor
+        # shows and keeps their scores; a user can give them a proper label later.
+        ensure_score_items(session, {item for w in written for item in w.data.scores})
 
     def render(self, key: str, data: NoteData) -> dict[str, Any]:
         return {
