@@ -67,6 +67,8 @@ def _export(session: Session, only: SharingSelection | None = None) -> dict[str,
             if section.pristine(stored):
                 continue
             record = section.render(key, stored.data)
+            if only is not None:
+                record = only.redact(section.name, record)
             record["updated_at"] = timestamp_text(stored.updated_at)
             records.append(record)
             agreed[key] = stored.updated_at

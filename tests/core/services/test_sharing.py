@@ -97,6 +97,35 @@ def test_the_package_imports_into_an_empty_database(
         fresh.dispose()
 
 
+def test_a_participant_from_another_facility_stays_out(
+    ctx: ServiceContext, base: Base, other: str, tmp_path: Path
+) -> None:
+    """A shared note attended by someone of another facility names neither that person nor
+    that facility in the package, which still imports on its own."""
+    jan = save_person(ctx, PersonData("Jan Elders", other, "supervisor")).value.id
+    with ctx.db.transaction() as session:
+        note = Note(worker_id=base.samir, day=dt.date(2025, 3, 5), kind="contact",
+                    visibility="shared", summary="Samen met de andere voorziening.",
+                    author_id=jan)
+        session.add(note)
+        session.flush()
+        session.add_all([NoteParticipant(note_id=note.id, person_id=jan),
+                         NoteParticipant(note_id=note.id, person_id=base.nurse),
+                         NoteAction(note_id=note.id, description="Bellen", owner_id=jan)])
+    path = tmp_path / "package.json"
+    write_exchange_file(ctx, path, sharing_selection(ctx, base.wzc))
+    text = path.read_text(encoding="utf-8")
+    assert "Jan Elders" not in text and "WZC Andere" not in text and jan not in text
+    (shared,) = [n for n in json.loads(text)["notes"] if n["id"] == note.id]
+    assert shared["participants"] == [base.nurse] and shared["author"] is None
+    assert shared["actions"][0]["owner"] is None
+    fresh = open_database(tmp_path / "facility")
+    try:
+        import_exchange(ServiceContext(fresh), path)
+    finally:
+        fresh.dispose()
+
+
 def test_only_for_a_known_care_facility(ctx: ServiceContext, base: Base) -> None:
     with pytest.raises(NotFoundError):
         sharing_selection(ctx, "nope")

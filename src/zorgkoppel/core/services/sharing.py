@@ -9,6 +9,7 @@ about other facilities: their agreements, roster days and trajectories stay out.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import or_
 from sqlmodel import Session, col, select
@@ -50,6 +51,20 @@ class SharingSelection:
             return False
         wanted = self.keys[section]
         return wanted is None or key in wanted
+
+    def redact(self, section: str, record: dict[str, Any]) -> dict[str, Any]:
+        """The record as the package carries it: a note names only people in the package
+        (a participant from another facility stays out, and so does that facility)."""
+        if section != "notes":
+            return record
+        people = self.keys.get("people") or frozenset()
+        record["participants"] = [p for p in record["participants"] if p in people]
+        if record.get("author") not in people:
+            record["author"] = None
+        for action in record["actions"]:
+            if action.get("owner") not in people:
+                action["owner"] = None
+        return record
 
 
 def _ids(session: Session, query: object) -> set[str]:
@@ -109,15 +124,25 @@ def sharing_selection(ctx: ServiceContext, organisation_id: str) -> SharingSelec
             people |= {a.job_coach_id, a.supervisor_id} - {None}  # type: ignore[operator]
         for t in trajectories:
             organisations |= {t.provider_id, t.target_employer_id} - {None}  # type: ignore[operator]
-        people |= _ids(session, select(Note.author_id).where(col(Note.id).in_(note_query)))
-        people |= _ids(
+        named = _ids(session, select(Note.author_id).where(col(Note.id).in_(note_query)))
+        named |= _ids(
             session,
             select(NoteParticipant.person_id).where(
                 col(NoteParticipant.note_id).in_(note_query)
             ),
         )
-        people |= _ids(
+        named |= _ids(
             session, select(NoteAction.owner_id).where(col(NoteAction.note_id).in_(note_query))
+        )
+        # People of other care facilities stay out of the notes (SharingSelection.redact).
+        other_facilities = select(Organisation.id).where(
+            Organisation.kind == "care_facility", Organisation.id != organisation_id
+        )
+        people |= named - _ids(
+            session,
+            select(Person.id).where(
+                col(Person.id).in_(named), col(Person.organisation_id).in_(other_facilities)
+            ),
         )
         people |= _ids(
             session, select(Person.id).where(Person.organisation_id == organisation_id)
