@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -40,14 +39,10 @@ class ScoreItemsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         self.error = error_label()
         self.error.setObjectName("error")
-        add = QPushButton()
-        add.setObjectName("add")
-        self.texts.bind(add.setText, N_("Add item"))
-        add.clicked.connect(lambda: self.add_row("", "", True, builtin=False))
-        save = QPushButton()
-        save.setObjectName("save")
-        self.texts.bind(save.setText, N_("Save"))
-        save.clicked.connect(self.save)
+        add = self.texts.button(
+            N_("Add item"), lambda: self.add_row("", "", True, builtin=False), "add"
+        )
+        save = self.texts.button(N_("Save"), self.save, "save")
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addStretch(1)

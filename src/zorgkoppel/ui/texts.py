@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtWidgets import QPushButton
+
 from zorgkoppel.i18n import _
 
 
@@ -24,6 +26,14 @@ class Texts:
         """
         self._bindings.append((setter, msgid, params))
         setter(_(msgid).format(**params) if params else _(msgid))
+
+    def button(self, msgid: str, slot: Callable[[], Any], name: str) -> QPushButton:
+        """A push button named `name` (for tests), with a bound caption, running `slot`."""
+        button = QPushButton()
+        button.setObjectName(name)
+        self.bind(button.setText, msgid)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
 
     def on_retranslate(self, hook: Callable[[], Any]) -> None:
         """Run `hook` after a language change (combo boxes, computed texts)."""

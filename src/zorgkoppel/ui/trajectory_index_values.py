@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -50,18 +49,9 @@ class IndexValuesDialog(QDialog):
         self.table.setHorizontalHeaderLabels([_("Month (YYYY-MM)"), _("Value")])
         self.error = error_label()
         self.error.setObjectName("error")
-        add = QPushButton()
-        add.setObjectName("add")
-        self.texts.bind(add.setText, N_("Add month"))
-        add.clicked.connect(lambda: self.add_row("", ""))
-        remove = QPushButton()
-        remove.setObjectName("remove")
-        self.texts.bind(remove.setText, N_("Remove month"))
-        remove.clicked.connect(self.remove_current)
-        save = QPushButton()
-        save.setObjectName("save")
-        self.texts.bind(save.setText, N_("Save"))
-        save.clicked.connect(self.save)
+        add = self.texts.button(N_("Add month"), lambda: self.add_row("", ""), "add")
+        remove = self.texts.button(N_("Remove month"), self.remove_current, "remove")
+        save = self.texts.button(N_("Save"), self.save, "save")
         buttons = QHBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)

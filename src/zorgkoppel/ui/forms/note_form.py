@@ -140,14 +140,14 @@ class NoteForm(RecordForm):
         self.scores_grid.setContentsMargins(0, 0, 0, 0)
         self.score_combos: dict[str, QComboBox] = {}
         self.actions = ActionsTable(self)
-        add_action = QPushButton()
-        add_action.setObjectName("add_action")
-        self.texts.bind(add_action.setText, N_("Add action"))
-        add_action.clicked.connect(lambda: (self.actions.add_action(), self.mark_changed()))
-        remove_action = QPushButton()
-        remove_action.setObjectName("remove_action")
-        self.texts.bind(remove_action.setText, N_("Remove action"))
-        remove_action.clicked.connect(self.actions.remove_current)
+        add_action = self.texts.button(
+            N_("Add action"),
+            lambda: (self.actions.add_action(), self.mark_changed()),
+            "add_action",
+        )
+        remove_action = self.texts.button(
+            N_("Remove action"), self.actions.remove_current, "remove_action"
+        )
         self.texts.on_retranslate(self.actions.retranslate)
 
         form = QFormLayout()

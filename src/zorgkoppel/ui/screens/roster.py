@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTextBrowser,
     QTreeWidgetItem,
@@ -89,13 +88,6 @@ class RosterScreen(Screen):
 
     # -- layout
 
-    def _button(self, msgid: str, slot: object, name: str) -> QPushButton:
-        button = QPushButton()
-        button.setObjectName(name)
-        self.texts.bind(button.setText, msgid)
-        button.clicked.connect(slot)
-        return button
-
     def _heading(self, msgid: str) -> QLabel:
         heading = QLabel()
         self.texts.bind(heading.setText, msgid)
@@ -134,8 +126,8 @@ class RosterScreen(Screen):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
         # Short button texts ("Undo", not "Undo Suggest"): the step is in the tooltip.
-        self.undo_button = self._button(N_("&Undo"), self.editor.stack.undo, "undo")
-        self.redo_button = self._button(N_("Red&o"), self.editor.stack.redo, "redo")
+        self.undo_button = self.texts.button(N_("&Undo"), self.editor.stack.undo, "undo")
+        self.redo_button = self.texts.button(N_("Red&o"), self.editor.stack.redo, "redo")
         self.editor.stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.editor.stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.editor.stack.undoTextChanged.connect(self.undo_button.setToolTip)
@@ -145,18 +137,18 @@ class RosterScreen(Screen):
 
         pickers = QHBoxLayout()
         for widget in (site_label, self.site, date_label, self.date,
-                       self._button(N_("From te&mplate"), self.new_from_template, "template"),
-                       self._button(N_("&Copy previous day"), self.copy_previous, "copy")):
+                       self.texts.button(N_("From te&mplate"), self.new_from_template, "template"),
+                       self.texts.button(N_("&Copy previous day"), self.copy_previous, "copy")):
             pickers.addWidget(widget)
         pickers.addStretch(1)
-        self.suggest_button = self._button(N_("Su&ggest"), self.suggest, "suggest")
+        self.suggest_button = self.texts.button(N_("Su&ggest"), self.suggest, "suggest")
         actions = QHBoxLayout()
         for widget in (self.suggest_button, self.undo_button, self.redo_button):
             actions.addWidget(widget)
         actions.addStretch(1)
-        for widget in (self._button(N_("Save"), self.save_record, "save"),
-                       self._button(N_("Print day p&lan…"), self.print_day, "print_day"),
-                       self._button(N_("Print wee&k…"), self.print_week, "print_week")):
+        for widget in (self.texts.button(N_("Save"), self.save_record, "save"),
+                       self.texts.button(N_("Print day p&lan…"), self.print_day, "print_day"),
+                       self.texts.button(N_("Print wee&k…"), self.print_week, "print_week")):
             actions.addWidget(widget)
 
         self.presence = PresenceTable()
@@ -177,10 +169,10 @@ class RosterScreen(Screen):
         self.people = PeopleList()
         self.people.setObjectName("people")
         buttons = QHBoxLayout()
-        for button in (self._button(N_("&Assign"), self.assign_selected, "assign"),
-                       self._button(N_("Pi&n"), self.pin_selected, "pin"),
-                       self._button(N_("&Remove"), self.remove_selected, "remove"),
-                       self._button(N_("&Level…"), self.record_level, "level")):
+        for button in (self.texts.button(N_("&Assign"), self.assign_selected, "assign"),
+                       self.texts.button(N_("Pi&n"), self.pin_selected, "pin"),
+                       self.texts.button(N_("&Remove"), self.remove_selected, "remove"),
+                       self.texts.button(N_("&Level…"), self.record_level, "level")):
             buttons.addWidget(button)
         middle = self._column(self._heading(N_("To place")), self.people)
         middle.layout().addLayout(buttons)  # type: ignore[union-attr]
@@ -192,9 +184,9 @@ class RosterScreen(Screen):
         self.texts.on_retranslate(self._render)
         posts = self._column(self._heading(N_("Posts of the day")), self.posts)
         post_buttons = QHBoxLayout()
-        for button in (self._button(N_("Add &post…"), self.add_post, "add_post"),
-                       self._button(N_("Remove pos&t"), self.remove_post, "remove_post"),
-                       self._button(N_("Use as &weekly template"), self.save_as_template,
+        for button in (self.texts.button(N_("Add &post…"), self.add_post, "add_post"),
+                       self.texts.button(N_("Remove pos&t"), self.remove_post, "remove_post"),
+                       self.texts.button(N_("Use as &weekly template"), self.save_as_template,
                                     "save_template")):
             post_buttons.addWidget(button)
         post_buttons.addStretch(1)
