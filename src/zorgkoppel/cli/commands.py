@@ -15,7 +15,8 @@ from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.roster_command import run_roster
 from zorgkoppel.cli.trajectory_command import run_trajectory
-from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.cli.user_commands import run_user
+from zorgkoppel.core.context import Actor, ServiceContext
 from zorgkoppel.core.errors import ValidationError
 from zorgkoppel.i18n import N_, _
 
@@ -32,15 +33,17 @@ def _reason(error: BaseException) -> str:
 
 
 @contextmanager
-def opened(data_dir: Path) -> Iterator[ServiceContext]:
+def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceContext]:
     """The database of the data folder, created or upgraded if needed, closed afterwards.
 
     One writer per data folder: while a window has the data open, the command reads in a
-    read-only session, and a write is refused saying where the data is open.
+    read-only session, and a write is refused saying where the data is open. Once accounts
+    exist the command runs as the user of --user; a user who must choose a new password may
+    only do that (`changing_password`).
     """
     from sqlalchemy.exc import SQLAlchemyError
 
-    from zorgkoppel.core.context import LOCAL_OWNER, Actor
+    from zorgkoppel.core.context import LOCAL_OWNER
     from zorgkoppel.core.errors import PermissionDenied
     from zorgkoppel.storage.database import refused_as_read_only
     from zorgkoppel.storage.instance_lock import DataInUseError, InstanceLock
@@ -72,7 +75,11 @@ def opened(data_dir: Path) -> Iterator[ServiceContext]:
         raise
     actor = LOCAL_OWNER if busy is None else Actor(LOCAL_OWNER.name, role="viewer")
     try:
-        yield ServiceContext(db, actor)
+        ctx = ServiceContext(db, actor)
+        ctx.actor = _log_in(ctx, data_dir, busy is not None)
+        if not changing_password:
+            _refuse_until_password_changed(ctx)
+        yield ctx
     except (PermissionDenied, SQLAlchemyError) as error:
         if busy is not None and (isinstance(error, PermissionDenied)
                                  or refused_as_read_only(error)):
@@ -81,6 +88,33 @@ def opened(data_dir: Path) -> Iterator[ServiceContext]:
     finally:
         db.dispose()
         lock.release()
+
+
+def _log_in(ctx: ServiceContext, data_dir: Path, read_only: bool) -> Actor:
+    """The logged-in user (or the local owner while there are no accounts)."""
+    from zorgkoppel.cli.login import logged_in_actor
+
+    if not read_only:
+        return logged_in_actor(ctx)
+    from zorgkoppel.storage.database import Database
+
+    # The failure count and the audit entry of the login are written even while another
+    # window holds the data folder: through a separate, writable connection.
+    bookkeeping = Database.in_folder(data_dir)
+    try:
+        return logged_in_actor(ctx, ServiceContext(bookkeeping))
+    finally:
+        bookkeeping.dispose()
+
+
+def _refuse_until_password_changed(ctx: ServiceContext) -> None:
+    from zorgkoppel.cli.login import LoginRequired
+    from zorgkoppel.core.services.accounts import must_change_password
+
+    if must_change_password(ctx):
+        raise LoginRequired(N_(
+            "Your password was reset: choose a new one first with "
+            "'zorgkoppel --user {name} user passwd'."), name=ctx.actor.name)
 
 
 def _require_readable_file(path: Path) -> None:
@@ -201,4 +235,5 @@ HANDLERS: dict[str, Handler] = {
     "check": run_check,
     "contract": run_contract,
     "roster": run_roster,
+    "user": run_user,
 }

@@ -15,6 +15,7 @@ from zorgkoppel.cli.failures import (
     is_expected,
     write_crash_log,
 )
+from zorgkoppel.cli.login import EXIT_LOGIN, LOGIN_ERRORS, request_user
 from zorgkoppel.cli.parser import build_parser, early_options
 from zorgkoppel.i18n import _, set_language
 from zorgkoppel.i18n.catalog import system_language
@@ -32,7 +33,7 @@ def _exit_code(stop: SystemExit) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run one command; the exit code is 0 (done), 1 (failed) or 2 (wrong usage)."""
+    """Run one command; the exit code is 0 (done), 1 (failed), 2 (wrong usage) or 3 (login)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     early = early_options(arguments)
     data_dir = resolve_data_dir(early.data_dir)
@@ -42,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = build_parser().parse_args(arguments)
         except SystemExit as stop:  # --help, --version and usage errors
             return _exit_code(stop)
+    request_user(options.user)
     try:
         return HANDLERS[options.command or "gui"](options, data_dir)
     except SystemExit as stop:
@@ -49,6 +51,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         complain(_("Stopped."))
         return EXIT_FAILED
+    except LOGIN_ERRORS as error:
+        complain(explain(error))
+        return EXIT_LOGIN
     except Exception as error:
         if is_expected(error):
             complain(explain(error))

@@ -13,11 +13,12 @@ from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
 from zorgkoppel.cli.roster_command import add_roster_parser
 from zorgkoppel.cli.trajectory_command import add_trajectory_parser
+from zorgkoppel.cli.user_commands import add_user_parsers
 from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
-            "restore", "check", "contract", "roster")
+            "restore", "check", "contract", "roster", "user")
 EXIT_USAGE = 2
 
 
@@ -82,6 +83,12 @@ def build_parser() -> Parser:
                "the system language)"),
     )
     parser.add_argument(
+        "--user",
+        metavar=_("NAME"),
+        help=_("log in as this user (needed once accounts exist); the password is asked, "
+               "or taken from the environment variable ZORGKOPPEL_PASSWORD"),
+    )
+    parser.add_argument(
         "--version",
         action="version",
         version=f"{PROG} {__version__}",
@@ -137,4 +144,5 @@ def build_parser() -> Parser:
     add_backup_parsers(commands)
     add_contract_parser(commands)
     add_roster_parser(commands)
+    add_user_parsers(commands)
     return parser

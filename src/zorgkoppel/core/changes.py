@@ -14,6 +14,7 @@ AREAS = (
     "notes",
     "trajectories",
     "index_values",
+    "users",
 )
 
 

@@ -16,6 +16,14 @@ ORGANISATION_KINDS: dict[str, str] = {
 }
 SOCIAL_ECONOMY_KINDS = ("custom_work", "local_services")
 
+# The roles of an account (not in the exchange file: accounts stay in their installation).
+ROLE_LABELS: dict[str, str] = {
+    "admin": N_("administrator"),
+    "coordinator": N_("coordinator"),
+    "job_coach": N_("job coach"),
+    "viewer": N_("viewer"),
+}
+
 CARE_TYPES: dict[str, str] = {
     "residential": N_("Residential care centre"),
     "day_care": N_("Day-care centre"),

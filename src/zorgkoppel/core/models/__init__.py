@@ -1,7 +1,9 @@
 """All stored tables. Importing this module registers every table with SQLModel's metadata."""
 
+from zorgkoppel.core.models.account import User
 from zorgkoppel.core.models.agreement import Agreement, AgreementTask, AgreementWorker
 from zorgkoppel.core.models.agreement_history import AgreementAmendment, ContractIssue
+from zorgkoppel.core.models.audit import AuditEntry
 from zorgkoppel.core.models.note import Note, NoteAction, NoteParticipant, NoteScore
 from zorgkoppel.core.models.note_followup import NoteAddendum, ScoreItem
 from zorgkoppel.core.models.organisation import Organisation, Person
@@ -22,6 +24,7 @@ __all__ = [
     "AgreementAmendment",
     "AgreementTask",
     "AgreementWorker",
+    "AuditEntry",
     "ContractIssue",
     "IndexValue",
     "Note",
@@ -42,6 +45,7 @@ __all__ = [
     "Task",
     "Trajectory",
     "TrajectoryPhase",
+    "User",
     "Worker",
     "WorkerPreference",
     "WorkerSkill",
