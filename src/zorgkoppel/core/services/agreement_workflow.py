@@ -358,6 +358,7 @@ def agreement_id_by_reference(ctx: ServiceContext, reference: str) -> str:
         found = session.exec(
             select(Agreement).where(Agreement.reference == reference.strip())
         ).first()
-        if found is None:
+        # A reference the actor may not see answers as one that does not exist.
+        if found is None or not may_see_agreement(ctx, found):
             raise NotFoundError(MSG_NO_REFERENCE, reference=reference)
-        return _load(ctx, session, found.id).id
+        return found.id
