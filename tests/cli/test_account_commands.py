@@ -212,3 +212,15 @@ def test_export_by_role(accounts, monkeypatch, capsys, tmp_path):
     _as(monkeypatch, ADMIN_PASSWORD)
     assert main(["--user", "anna", "export", str(target)]) == 0
     assert "confidential jonas" in target.read_text(encoding="utf-8")
+
+
+def test_backup_and_restore_need_an_administrator(accounts, monkeypatch, capsys, tmp_path):
+    _as(monkeypatch, COORDINATOR_PASSWORD)
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["--user", "greet", "backup", "-o", str(copy)]) == 1
+    assert "Only an administrator" in capsys.readouterr().err
+    assert not copy.exists()
+    _as(monkeypatch, ADMIN_PASSWORD)
+    assert main(["--user", "anna", "backup", "-o", str(copy)]) == 0
+    _as(monkeypatch, COORDINATOR_PASSWORD)
+    assert main(["--user", "greet", "restore", str(copy)]) == 1
