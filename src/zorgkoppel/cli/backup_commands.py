@@ -20,14 +20,15 @@ def _require_database(data_dir: Path) -> Path:
     return live
 
 
-def _require_administrator(data_dir: Path) -> None:
+def _require_administrator(data_dir: Path) -> str:
     """A backup holds everyone's data and a restore replaces it: an administrator's work
-    (or the local owner's, while there are no accounts)."""
+    (or the local owner's, while there are no accounts). Returns the user's name."""
     from zorgkoppel.cli.commands import opened
 
     with opened(data_dir) as ctx:
         if not ctx.actor.unrestricted:
             raise CommandError(MSG_ADMIN_ONLY)
+        return ctx.actor.name
 
 
 def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
@@ -53,13 +54,18 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
 
 
 def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.core.context import LOCAL_OWNER
+    from zorgkoppel.core.services import audit
+    from zorgkoppel.storage.database import Database
     from zorgkoppel.storage.instance_lock import holding_lock
     from zorgkoppel.storage.restore import restore_backup
 
     backup: Path = options.file.expanduser().resolve()
+    # Over a damaged database nobody can be asked who they are; the entry says so.
+    who = LOCAL_OWNER.name
     if (data_dir / DATABASE_FILE).is_file():
         try:
-            _require_administrator(data_dir)
+            who = _require_administrator(data_dir)
         except CommandError as error:
             from zorgkoppel.cli.commands import MSG_CANNOT_OPEN
 
@@ -68,6 +74,11 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
                 raise
     with holding_lock(data_dir):
         result = restore_backup(data_dir, backup)
+        restored = Database.in_folder(data_dir)
+        try:
+            audit.record_as(restored, who, audit.RESTORE)
+        finally:
+            restored.dispose()
     say(_("{backup} was restored.").format(backup=backup))
     if result.safety_copy is not None:
         say(_("The data as it was before is kept in {path}.").format(path=result.safety_copy))

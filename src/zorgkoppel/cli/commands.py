@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zorgkoppel.cli.audit_commands import run_audit
 from zorgkoppel.cli.backup_commands import run_backup, run_check, run_restore
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
@@ -237,4 +238,5 @@ HANDLERS: dict[str, Handler] = {
     "contract": run_contract,
     "roster": run_roster,
     "user": run_user,
+    "audit": run_audit,
 }

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from zorgkoppel import __version__
+from zorgkoppel.cli.audit_commands import add_audit_parsers
 from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
@@ -18,7 +19,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
-            "restore", "check", "contract", "roster", "user")
+            "restore", "check", "contract", "roster", "user", "audit")
 EXIT_USAGE = 2
 
 
@@ -145,4 +146,5 @@ def build_parser() -> Parser:
     add_contract_parser(commands)
     add_roster_parser(commands)
     add_user_parsers(commands)
+    add_audit_parsers(commands)
     return parser

@@ -18,7 +18,7 @@ import re
 import shutil
 import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.i18n import N_
 from zorgkoppel.paths import DATABASE_FILE
+from zorgkoppel.storage.audit_head import ChainHead, head_path, read_head, sidecar_of, write_head
 from zorgkoppel.storage.disk_errors import DiskFullError, is_disk_full
 from zorgkoppel.storage.integrity import CheckResult, integrity_check
 
@@ -197,11 +198,15 @@ def make_backup(
         raise BackupError(N_("There is no database in {folder} to back up."),
                           folder=str(data_dir))
     when = now or dt.datetime.now()
+    # Read before the copy: every entry up to this head is in the snapshot.
+    head = read_head(head_path(data_dir))
     if target is not None:
         write_checked_copy(source, target)
+        _keep_head(target, head)
         return BackupResult(target, (), (), ())
     path = _unique(backup_folder(data_dir) / backup_name(when, reason))
     write_checked_copy(source, path)
+    _keep_head(path, head)
     removed: list[Path] = []
     if thin:
         removed.extend(thin_folder(backup_folder(data_dir), when))
@@ -211,12 +216,22 @@ def make_backup(
         try:
             copy = _unique(second_folder / path.name)
             copy_file_checked(path, copy)
+            _keep_head(copy, head)
             copies.append(copy)
             if thin:
                 removed.extend(thin_folder(second_folder, when))
         except OSError as error:
             failed.append((second_folder, error.strerror or str(error)))
     return BackupResult(path, tuple(copies), tuple(failed), tuple(removed))
+
+
+def _keep_head(backup: Path, head: ChainHead | None) -> None:
+    """The audit chain head beside the backup (`audit verify` compares the trail with it)."""
+    if head is None:
+        return
+    # The backup itself is what counts; without its head verify lacks one comparison.
+    with suppress(OSError):
+        write_head(sidecar_of(backup), head)
 
 
 def list_backups(folders: Iterable[Path]) -> list[BackupInfo]:
@@ -295,6 +310,7 @@ def thin_folder(folder: Path, now: dt.datetime) -> list[Path]:
     for backup in backups_to_remove(list_backups([folder]), now):
         try:
             backup.path.unlink()
+            sidecar_of(backup.path).unlink(missing_ok=True)
             removed.append(backup.path)
         except OSError:
             continue  # a read-only stick: keep it, try again next time
