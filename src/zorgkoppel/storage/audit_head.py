@@ -51,10 +51,34 @@ def read_head(path: Path) -> ChainHead | None:
     return ChainHead(seq, digest, at if isinstance(at, str) else "")
 
 
+def _text(head: ChainHead) -> bytes:
+    # Padded to one fixed length: a rewrite in place never leaves a longer old tail.
+    text = json.dumps({"seq": head.seq, "hash": head.hash, "at": head.at})
+    return text.ljust(RECORD_LENGTH).encode("ascii")
+
+
+RECORD_LENGTH = 160  # well inside one disk sector, so a write lands whole or not at all
+
+
 def write_head(path: Path, head: ChainHead) -> None:
-    """Replace the head file in one step (owner-only), so a crash leaves the old or the new."""
-    temporary = path.with_name(path.name + ".partial")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-        json.dump({"seq": head.seq, "hash": head.hash, "at": head.at}, handle)
-    os.replace(temporary, path)
+    """Write the head file (owner-only).
+
+    The data folder's head moves on with every access, so it is rewritten in place: one
+    write of less than a sector, which the disk does whole. A new file (or a backup's)
+    is made through a temporary file and a rename.
+    """
+    data = _text(head)
+    try:
+        handle = open(path, "r+b")  # noqa: SIM115  (closed below; r+ keeps the inode)
+    except FileNotFoundError:
+        temporary = path.with_name(path.name + ".partial")
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(descriptor, data)
+        finally:
+            os.close(descriptor)
+        os.replace(temporary, path)
+        return
+    with handle:
+        handle.write(data)
+        handle.truncate()

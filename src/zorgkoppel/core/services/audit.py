@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import event
-from sqlmodel import Session, col, select
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import AuditEntry
@@ -63,15 +65,26 @@ def entry_hash(
     record_ids: str,
 ) -> str:
     """SHA-256 over the previous hash and this entry's fields, one per line."""
+    return stamped_hash(prev_hash, seq, stamp(at), user_name, action, worker_id, record_ids)
+
+
+def stamped_hash(
+    prev_hash: str, seq: int, at_stamp: str, user_name: str, action: str,
+    worker_id: str | None, record_ids: str,
+) -> str:
+    """`entry_hash` with the time already written as `stamp` writes it."""
     text = "\n".join(
-        (prev_hash, str(seq), stamp(at), user_name, action, worker_id or "", record_ids)
+        (prev_hash, str(seq), at_stamp, user_name, action, worker_id or "", record_ids)
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+_TABLE = AuditEntry.__table__  # type: ignore[attr-defined]
+
+
 def _chain_end(session: Session) -> tuple[int, str]:
-    last = session.exec(
-        select(AuditEntry.seq, AuditEntry.hash).order_by(col(AuditEntry.seq).desc()).limit(1)
+    last = session.execute(
+        sa_select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
     ).first()
     return (0, GENESIS) if last is None else (last[0] or 0, last[1])
 
@@ -82,31 +95,33 @@ def append_entries(
     action: str,
     items: Iterable[tuple[Iterable[str], str | None]],
     at: dt.datetime | None = None,
-) -> list[AuditEntry]:
+) -> ChainHead | None:
     """Add one entry per (record ids, worker id) inside the caller's write transaction.
 
     The INSERT takes SQLite's write lock, so two programs never chain onto the same row;
-    the head file outside the database is moved on under that lock too.
+    the head file outside the database is moved on under that lock too. Returns the new
+    head (None when there was nothing to add).
     """
     seq, prev_hash = _chain_end(session)
     # Whole microseconds survive every backend, so the stored time rehashes to the same value.
     at = (at or utcnow()).astimezone(dt.UTC)
-    entries = []
+    at_stamp = stamp(at)
+    rows = []
     for record_ids, worker_id in items:
         seq += 1
         ids = " ".join(record_ids)
-        digest = entry_hash(prev_hash, seq, at, user_name, action, worker_id, ids)
-        entries.append(AuditEntry(
-            seq=seq, at=at, user_name=user_name, action=action, worker_id=worker_id,
-            record_ids=ids, prev_hash=prev_hash, hash=digest,
-        ))
+        digest = stamped_hash(prev_hash, seq, at_stamp, user_name, action, worker_id, ids)
+        rows.append({"seq": seq, "at": at, "user_name": user_name, "action": action,
+                     "worker_id": worker_id, "record_ids": ids, "prev_hash": prev_hash,
+                     "hash": digest})
         prev_hash = digest
-    if not entries:
-        return entries
-    session.add_all(entries)
-    session.flush()
-    _move_head(session, ChainHead(seq, prev_hash, stamp(at)))
-    return entries
+    if not rows:
+        return None
+    # Core, not ORM objects: an access entry is on the path of every file opened.
+    session.execute(sa_insert(_TABLE), rows)
+    head = ChainHead(seq, prev_hash, at_stamp)
+    _move_head(session, head)
+    return head
 
 
 def append_entry(
@@ -116,10 +131,9 @@ def append_entry(
     record_ids: Iterable[str] = (),
     worker_id: str | None = None,
     at: dt.datetime | None = None,
-) -> AuditEntry:
+) -> None:
     """Add one entry inside the caller's write transaction (which holds the write lock)."""
-    (entry,) = append_entries(session, user_name, action, [(record_ids, worker_id)], at)
-    return entry
+    append_entries(session, user_name, action, [(record_ids, worker_id)], at)
 
 
 def _head_file(session: Session) -> Path | None:
@@ -195,14 +209,38 @@ def record_as(
     """Record entries by `user_name` (a restore records itself in the restored database)."""
     items = list(items)
     if not db.read_only:
-        with db.transaction() as session:
-            append_entries(session, user_name, action, items)
+        _append_lightly(db, user_name, action, items)
         return
     from zorgkoppel.storage.database import Database
 
     writable = Database(db.url)
     try:
-        with writable.transaction() as session:
-            append_entries(session, user_name, action, items)
+        _append_lightly(writable, user_name, action, items)
     finally:
         writable.dispose()
+
+
+def _append_lightly(
+    db: Database, user_name: str, action: str,
+    items: list[tuple[Iterable[str], str | None]],
+) -> None:
+    """An access entry without its own fsync: opening a file stays as fast as before.
+
+    In WAL mode with synchronous=NORMAL the commit survives a crash of the program; only a
+    power cut in the next moment could lose it, until the next ordinary (fully synced)
+    write or checkpoint carries it to the disk.
+    """
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.connect() as connection:
+        # On the driver's connection: SQLAlchemy would open a transaction first, and
+        # SQLite does not change the safety level inside one.
+        raw = connection.connection.driver_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with Session(bind=connection, expire_on_commit=False) as session, \
+                    session.begin():
+                append_entries(session, user_name, action, items)
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA synchronous=FULL")

@@ -7,17 +7,17 @@ folder or the head stored beside a backup. The first such row is named.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import AuditEntry
 from zorgkoppel.core.services.access import require_admin
-from zorgkoppel.core.services.audit import GENESIS, RESTORE, entry_hash
+from zorgkoppel.core.services.audit import GENESIS, RESTORE, stamped_hash
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.storage.audit_head import ChainHead, stamp
 
@@ -67,14 +67,41 @@ class ChainVerdict:
         return translate(self.message).format(**self.params)
 
 
-def _rows(ctx: ServiceContext) -> Iterable[Any]:
-    table = AuditEntry.__table__  # type: ignore[attr-defined]
-    query = select(table.c.seq, table.c.at, table.c.user_name, table.c.action,
-                   table.c.worker_id, table.c.record_ids, table.c.prev_hash,
-                   table.c.hash).order_by(table.c.seq)
+class _Row(NamedTuple):
+    seq: int
+    at: str  # as `stamp` writes it
+    user_name: str
+    action: str
+    worker_id: str | None
+    record_ids: str
+    prev_hash: str
+    hash: str
+
+
+# SQLite keeps the time as "YYYY-MM-DD HH:MM:SS.ffffff" (UTC): read as text it is turned
+# into the stamp by two slices, a million times faster than through datetime objects.
+_SQLITE_ROWS = (
+    "SELECT seq, at, user_name, action, worker_id, record_ids, prev_hash, hash "
+    "FROM auditentry ORDER BY seq"
+)
+
+
+def _rows(ctx: ServiceContext) -> Iterator[_Row]:
     with ctx.db.engine.connect() as connection:
+        if connection.dialect.name == "sqlite":
+            cursor = connection.exec_driver_sql(_SQLITE_ROWS)
+            while batch := cursor.fetchmany(BATCH):
+                for row in batch:
+                    text = row[1]
+                    yield _Row(row[0], f"{text[:10]}T{text[11:26]}Z", *row[2:])
+            return
+        table = AuditEntry.__table__  # type: ignore[attr-defined]
+        query = select(table.c.seq, table.c.at, table.c.user_name, table.c.action,
+                       table.c.worker_id, table.c.record_ids, table.c.prev_hash,
+                       table.c.hash).order_by(table.c.seq)
         result = connection.execution_options(yield_per=BATCH).execute(query)
-        yield from result
+        for typed in result:
+            yield _Row(typed[0], stamp(typed[1]), *typed[2:])
 
 
 def verify_chain(ctx: ServiceContext, heads: Iterable[KnownHead] = ()) -> ChainVerdict:
@@ -90,13 +117,13 @@ def verify_chain(ctx: ServiceContext, heads: Iterable[KnownHead] = ()) -> ChainV
         count += 1
         if row.seq != seq + 1:
             return ChainVerdict(count, MSG_REMOVED, seq + 1, {"seq": seq + 1})
-        if entry_hash(row.prev_hash, row.seq, row.at, row.user_name, row.action,
-                      row.worker_id, row.record_ids) != row.hash:
+        if stamped_hash(row.prev_hash, row.seq, row.at, row.user_name, row.action,
+                        row.worker_id, row.record_ids) != row.hash:
             return ChainVerdict(count, MSG_CHANGED, row.seq, {"seq": row.seq})
         if row.prev_hash != prev_hash:
             return ChainVerdict(count, MSG_BROKEN_LINK, row.seq, {"seq": row.seq})
         if row.action == RESTORE:
-            restores.append((row.seq, stamp(row.at)))
+            restores.append((row.seq, row.at))
         point = points.get(row.seq)
         if point is not None and point.head.hash != row.hash:
             mismatched.append(point)
