@@ -21,16 +21,17 @@ def _require_database(data_dir: Path) -> Path:
 
 def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     """A checked backup: to FILE with -o, else to the backups folder (and the second one)."""
+    from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.storage.backup import back_up_data_folder, make_backup
 
-    _require_database(data_dir)
+    key = key_for_file(_require_database(data_dir))
     target: Path | None = options.output
     if target is not None:
         if target.is_dir():
             raise CommandError(N_("{path} is a folder, not a file."), path=str(target))
-        result = make_backup(data_dir, target=target.expanduser().resolve())
+        result = make_backup(data_dir, target=target.expanduser().resolve(), key=key)
     else:
-        result = back_up_data_folder(data_dir)
+        result = back_up_data_folder(data_dir, key=key)
     say(_("Backup written and checked: {path}").format(path=result.path))
     for copy in result.copies:
         say(_("Copy in the second backup folder: {path}").format(path=copy))
@@ -41,12 +42,16 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
 
 
 def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.storage.instance_lock import holding_lock
     from zorgkoppel.storage.restore import restore_backup
 
     backup: Path = options.file.expanduser().resolve()
+    live = data_dir / DATABASE_FILE
     with holding_lock(data_dir):
-        result = restore_backup(data_dir, backup)
+        key = key_for_file(live) if live.is_file() else None
+        backup_key = key_for_file(backup, key) if backup.is_file() else None
+        result = restore_backup(data_dir, backup, key=key, backup_key=backup_key)
     say(_("{backup} was restored.").format(backup=backup))
     if result.safety_copy is not None:
         say(_("The data as it was before is kept in {path}.").format(path=result.safety_copy))
@@ -55,12 +60,14 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
 
 def run_check(_options: argparse.Namespace, data_dir: Path) -> int:
     """The full integrity check; exit code 1 when the database is damaged."""
+    from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.settings import load_settings
     from zorgkoppel.storage.backup import backup_folders, last_backup, newest_good_backup
     from zorgkoppel.storage.integrity import integrity_check
 
     live = _require_database(data_dir)
-    result = integrity_check(live)
+    key = key_for_file(live)
+    result = integrity_check(live, key)
     folders = backup_folders(data_dir, load_settings(data_dir))
     if result.ok:
         say(_("The database {path} is whole.").format(path=live))
@@ -74,7 +81,7 @@ def run_check(_options: argparse.Namespace, data_dir: Path) -> int:
     complain(_("The database {path} is damaged:").format(path=live))
     for finding in result.findings:
         complain(f"- {finding}")
-    good = newest_good_backup(folders)
+    good = newest_good_backup(folders, key)
     if good is None:
         complain(_("There is no good backup. Keep a copy of the data folder and ask for help."))
     else:
