@@ -7,8 +7,9 @@ from decimal import Decimal
 
 import pytest
 
+from tests.actors import acting_for
 from tests.core.listing_data import Sample, build_sample
-from zorgkoppel.core.context import Actor, ServiceContext
+from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import NotFoundError
 from zorgkoppel.core.services.listings import (
     agreement_detail,
@@ -29,8 +30,8 @@ def sample(ctx: ServiceContext) -> Sample:
     return build_sample(ctx, TODAY)
 
 
-def as_actor(ctx: ServiceContext, *organisation_ids: str) -> ServiceContext:
-    return ServiceContext(ctx.db, Actor("someone", "coordinator", frozenset(organisation_ids)))
+def as_actor(ctx: ServiceContext, organisation_id: str) -> ServiceContext:
+    return acting_for(ctx, organisation_id)
 
 
 def test_agreement_rows_resolve_partners_and_count_workers(ctx, sample):
@@ -114,7 +115,9 @@ def test_roster_filters_and_search(ctx, sample):
     assert [r.id for r in list_roster_day_rows(ctx, search="noord")] == [sample.yesterday_day]
     assert list_roster_day_rows(ctx, site_id=sample.beuken) == []
     assert len(list_roster_day_rows(ctx, search="linde")) == 2
-    assert list_roster_day_rows(as_actor(ctx, sample.buurtwerk)) == []
+    # The enterprise reads the roster days of its partner facility; another facility does not.
+    assert len(list_roster_day_rows(as_actor(ctx, sample.buurtwerk))) == 2
+    assert list_roster_day_rows(as_actor(ctx, sample.beuken)) == []
     assert list(distinct_sites(ctx)) == [(sample.linde, "Dagcentrum De Linde vzw")]
 
 

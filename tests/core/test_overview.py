@@ -63,8 +63,9 @@ def test_figures_limited_to_what_the_actor_sees(ctx):
     sample = build_sample(ctx, TODAY)
     facility = ServiceContext(ctx.db, Actor("nurse", "coordinator", frozenset({sample.linde})))
     figures = overview(facility, TODAY)
-    assert figures.organisations == 1
-    assert figures.workers == 0
+    # Its own organisation and the partners of its agreements; the workers placed with it.
+    assert figures.organisations == 4
+    assert figures.workers == 3
     assert figures.agreements_in_force == 1
     assert [n.id for n in figures.recent_notes] == [sample.shared_note]
     assert figures.deadlines == ()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zorgkoppel.cli.console import complain, say
 from zorgkoppel.cli.failures import EXIT_FAILED, EXIT_OK, CommandError
+from zorgkoppel.core.services.access import MSG_ADMIN_ONLY
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.i18n.formatting import format_datetime
 from zorgkoppel.paths import DATABASE_FILE
@@ -19,12 +20,24 @@ def _require_database(data_dir: Path) -> Path:
     return live
 
 
+def _require_administrator(data_dir: Path) -> None:
+    """A backup holds everyone's data and a restore replaces it: an administrator's work
+    (or the local owner's, while there are no accounts)."""
+    from zorgkoppel.cli.commands import opened
+
+    with opened(data_dir) as ctx:
+        if not ctx.actor.unrestricted:
+            raise CommandError(MSG_ADMIN_ONLY)
+
+
 def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     """A checked backup: to FILE with -o, else to the backups folder (and the second one)."""
     from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.storage.backup import back_up_data_folder, make_backup
 
-    key = key_for_file(_require_database(data_dir))
+    live = _require_database(data_dir)
+    _require_administrator(data_dir)
+    key = key_for_file(live)
     target: Path | None = options.output
     if target is not None:
         if target.is_dir():
@@ -48,6 +61,15 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
 
     backup: Path = options.file.expanduser().resolve()
     live = data_dir / DATABASE_FILE
+    if live.is_file():
+        try:
+            _require_administrator(data_dir)
+        except CommandError as error:
+            from zorgkoppel.cli.commands import MSG_CANNOT_OPEN
+
+            # A damaged database cannot check who asks; restoring it is the way out.
+            if error.message != MSG_CANNOT_OPEN:
+                raise
     with holding_lock(data_dir):
         key = key_for_file(live) if live.is_file() else None
         backup_key = key_for_file(backup, key) if backup.is_file() else None

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from zorgkoppel.exchange.report import ImportReport
 
 Handler = Callable[[argparse.Namespace, Path], int]
+MSG_CANNOT_OPEN = N_("Cannot open the database in {folder}: {reason}")
 
 
 def _reason(error: BaseException) -> str:
@@ -69,7 +70,7 @@ def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceC
     except (SQLAlchemyError, DatabaseDamagedError) as error:
         lock.release()
         raise CommandError(
-            N_("Cannot open the database in {folder}: {reason}"),
+            MSG_CANNOT_OPEN,
             folder=str(data_dir), reason=_reason(error),
         ) from error
     except BaseException:

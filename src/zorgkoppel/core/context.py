@@ -61,9 +61,6 @@ class Actor:
         """The organisation is the user's own (always true for an unrestricted actor)."""
         return self.organisation_ids is None or organisation_id in self.organisation_ids
 
-    # The older name; kept because "visible" and "own" coincide for organisations themselves.
-    may_see_organisation = works_for
-
     @property
     def may_write(self) -> bool:
         return self.role != "viewer"

@@ -418,6 +418,9 @@ class MainWindow(QMainWindow):
             self.show_status(_("The data is open read-only here; restore it in the window "
                                "that has it open."))
             return
+        if not self.ctx.actor.unrestricted:
+            self.show_status(_("Only an administrator may do this."))
+            return
         if not self._settle_all():
             return
         dialog = RestoreDialog(list_backups(backup_folders(self.data_dir, self.settings)), self)

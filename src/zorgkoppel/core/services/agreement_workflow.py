@@ -20,7 +20,6 @@ from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import (
     NotFoundError,
-    PermissionDenied,
     Problem,
     Problems,
     ValidationError,
@@ -30,16 +29,18 @@ from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.agreement import AgreementData
 from zorgkoppel.core.rules.contract_terms import ContractTerms, validate_terms
 from zorgkoppel.core.rules.values import MSG_REQUIRED
-from zorgkoppel.core.services.access import require_write
+from zorgkoppel.core.services.access import require_admin, require_role, require_write
 from zorgkoppel.core.services.agreements import (
     MSG_NO_AGREEMENT,
     agreement_child_rows,
     agreement_columns,
     delete_agreement_children,
     load_agreements,
+    require_draft_writer,
     validate_in_session,
 )
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.visibility import may_see_agreement
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import insert_rows
 
@@ -76,10 +77,7 @@ class AgreementFile:
 
 def _load(ctx: ServiceContext, session: Session, agreement_id: str) -> Agreement:
     agreement = session.get(Agreement, agreement_id)
-    if agreement is None or not (
-        ctx.actor.may_see_organisation(agreement.care_partner_id)
-        or ctx.actor.may_see_organisation(agreement.se_partner_id)
-    ):
+    if agreement is None or not may_see_agreement(ctx, agreement):
         raise NotFoundError(MSG_NO_AGREEMENT, key=agreement_id)
     return agreement
 
@@ -134,7 +132,7 @@ def save_draft(
     agreement_id: str | None = None,
 ) -> Outcome[Agreement]:
     """Create or edit a draft with its terms in one transaction; a signed one is refused."""
-    require_write(ctx)
+    require_role(ctx, "coordinator")
     with ctx.db.transaction() as session:
         if agreement_id is None:
             agreement = Agreement(**agreement_columns(data))
@@ -144,9 +142,7 @@ def save_draft(
                 raise ValidationError([Problem("status", MSG_LOCKED)])
         data.status, data.signed_on = "draft", None
         _check(session, data, terms, agreement_id)
-        if not (ctx.actor.may_see_organisation(data.care_partner_id)
-                or ctx.actor.may_see_organisation(data.se_partner_id)):
-            raise PermissionDenied(N_("You may only write agreements of your own organisation."))
+        require_draft_writer(ctx, data.care_partner_id, ("draft",))
         _write(session, agreement, data, terms)
     return Outcome(agreement, Changes.of("agreements"))
 
@@ -157,6 +153,8 @@ def _step(
     require_write(ctx)
     with ctx.db.transaction() as session:
         agreement = _load(ctx, session, agreement_id)
+        # Signing, starting, ending and amending bind both partners: an administrator's act.
+        require_admin(ctx)
         if agreement.status not in _STEPS[target]:
             raise ValidationError([Problem(
                 "status", MSG_WRONG_STATUS,
@@ -241,6 +239,7 @@ def amend_agreement(
     require_write(ctx)
     with ctx.db.transaction() as session:
         agreement = _load(ctx, session, agreement_id)
+        require_admin(ctx)
         current = load_agreements(session, [agreement_id])[agreement_id].data
         problems = Problems()
         if agreement.status not in ("signed", "active"):
@@ -345,10 +344,7 @@ def find_issue(ctx: ServiceContext, pdf: bytes) -> ContractIssue | None:
     with ctx.db.session() as session:
         for issue in session.exec(select(ContractIssue).where(ContractIssue.sha256 == digest)):
             agreement = session.get(Agreement, issue.agreement_id)
-            if agreement is not None and (
-                ctx.actor.may_see_organisation(agreement.care_partner_id)
-                or ctx.actor.may_see_organisation(agreement.se_partner_id)
-            ):
+            if agreement is not None and may_see_agreement(ctx, agreement):
                 return issue
     return None
 
@@ -362,6 +358,7 @@ def agreement_id_by_reference(ctx: ServiceContext, reference: str) -> str:
         found = session.exec(
             select(Agreement).where(Agreement.reference == reference.strip())
         ).first()
-        if found is None:
+        # A reference the actor may not see answers as one that does not exist.
+        if found is None or not may_see_agreement(ctx, found):
             raise NotFoundError(MSG_NO_REFERENCE, reference=reference)
-        return _load(ctx, session, found.id).id
+        return found.id

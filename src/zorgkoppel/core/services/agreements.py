@@ -34,9 +34,10 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.agreement import AgreementData, AgreementTaskData, validate_agreement
-from zorgkoppel.core.services.access import organisation_filter, require_write
+from zorgkoppel.core.services.access import require_role
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed
+from zorgkoppel.core.services.visibility import agreement_clause, may_see_agreement
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
 
@@ -147,9 +148,18 @@ def validate_in_session(
 
 
 def _visible(ctx: ServiceContext, agreement: Agreement) -> bool:
-    return ctx.actor.may_see_organisation(agreement.care_partner_id) or (
-        ctx.actor.may_see_organisation(agreement.se_partner_id)
-    )
+    return may_see_agreement(ctx, agreement)
+
+
+def require_draft_writer(ctx: ServiceContext, care_partner_id: str | None,
+                          statuses: tuple[str | None, ...]) -> None:
+    """Who writes agreements: an administrator, or a coordinator for its facility's drafts."""
+    require_role(ctx, "coordinator")
+    if ctx.actor.unrestricted:
+        return
+    if not ctx.actor.works_for(care_partner_id) or any(s != "draft" for s in statuses):
+        raise PermissionDenied(N_("A coordinator may only write draft agreements of their own "
+                                  "care facility."))
 
 
 def agreement_conditions(
@@ -162,12 +172,7 @@ def agreement_conditions(
 
     `organisation_id` matches either partner or the commissioning authority.
     """
-    conditions = [
-        or_(
-            organisation_filter(ctx, Agreement.care_partner_id),
-            organisation_filter(ctx, Agreement.se_partner_id),
-        )
-    ]
+    conditions = [agreement_clause(ctx)]
     if status:
         conditions.append(Agreement.status == status)
     if phase:
@@ -218,7 +223,7 @@ def save_agreement(
     ctx: ServiceContext, data: AgreementData, agreement_id: str | None = None
 ) -> Outcome[Agreement]:
     """Create (no id) or update an agreement; its tasks and workers are replaced."""
-    require_write(ctx)
+    require_role(ctx, "coordinator")
     with ctx.db.transaction() as session:
         if agreement_id is not None:
             found = session.get(Agreement, agreement_id)
@@ -227,9 +232,8 @@ def save_agreement(
         problems = validate_in_session(session, data, agreement_id)
         if problems:
             raise ValidationError(problems)
-        if not (ctx.actor.may_see_organisation(data.care_partner_id)
-                or ctx.actor.may_see_organisation(data.se_partner_id)):
-            raise PermissionDenied(N_("You may only write agreements of your own organisation."))
+        require_draft_writer(ctx, data.care_partner_id, (
+            data.status, *((found.status,) if agreement_id is not None else ())))
         now = utcnow()
         if agreement_id is None:
             agreement = Agreement(**agreement_columns(data))
@@ -248,11 +252,12 @@ def save_agreement(
 
 def delete_agreement(ctx: ServiceContext, agreement_id: str) -> Changes:
     """Delete a draft; a signed agreement stays on file (it is ended or terminated instead)."""
-    require_write(ctx)
+    require_role(ctx, "coordinator")
     with ctx.db.transaction() as session:
         agreement = session.get(Agreement, agreement_id)
         if agreement is None or not _visible(ctx, agreement):
             raise NotFoundError(MSG_NO_AGREEMENT, key=agreement_id)
+        require_draft_writer(ctx, agreement.care_partner_id, (agreement.status,))
         if agreement.status != "draft":
             problems = Problems()
             problems.add(

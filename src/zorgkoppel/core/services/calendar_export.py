@@ -16,6 +16,7 @@ from zorgkoppel import __version__
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import NotFoundError
 from zorgkoppel.core.models import Agreement, AgreementWorker, Organisation, Person, Worker
+from zorgkoppel.core.services.visibility import may_see_worker
 from zorgkoppel.core.services.workers import MSG_NO_WORKER
 from zorgkoppel.i18n import current_language, gettext_for
 
@@ -36,7 +37,7 @@ def evaluation_meeting_ics(
     """An invitation for an evaluation meeting; `start` is local office time when naive."""
     with ctx.db.session() as session:
         worker = session.get(Worker, worker_id)
-        if worker is None or not ctx.actor.may_see_organisation(worker.employer_id):
+        if worker is None or not may_see_worker(session, ctx, worker_id):
             raise NotFoundError(MSG_NO_WORKER, key=worker_id)
         query = (
             select(Agreement)

@@ -32,12 +32,12 @@ from zorgkoppel.core.models import (
     Worker,
 )
 from zorgkoppel.core.rules.trajectory import PHASE_MAX_MONTHS
-from zorgkoppel.core.services.access import organisation_filter
 from zorgkoppel.core.services.agreements import agreement_conditions
 from zorgkoppel.core.services.evaluation_schedule import evaluation_schedule
 from zorgkoppel.core.services.listings import IN_FORCE_STATUSES
 from zorgkoppel.core.services.notes import note_visibility
 from zorgkoppel.core.services.trajectory_fees import add_months, latest_phase_end
+from zorgkoppel.core.services.visibility import employer_clause, trajectory_clause
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.i18n.formatting import format_date
 
@@ -147,7 +147,7 @@ def _integration_warnings(ctx: ServiceContext, today: dt.date) -> list[Dashboard
         col(Worker.integration_start).is_not(None),
         col(Worker.integration_start) <= latest_start,
         col(Worker.id).not_in(answered),
-        organisation_filter(ctx, Worker.employer_id),
+        employer_clause(ctx, Worker.employer_id),
     )
     warnings = []
     with ctx.db.session() as session:
@@ -188,7 +188,7 @@ def _overrun_warnings(ctx: ServiceContext, today: dt.date) -> list[DashboardWarn
                TrajectoryPhase.end_date, Worker.id, Worker.first_name, Worker.last_name)
         .join(TrajectoryPhase, col(TrajectoryPhase.trajectory_id) == col(Trajectory.id))
         .join(Worker, col(Worker.id) == col(Trajectory.worker_id))
-        .where(col(Trajectory.outcome).is_(None), organisation_filter(ctx, Worker.employer_id))
+        .where(col(Trajectory.outcome).is_(None), trajectory_clause(ctx))
         .order_by(TrajectoryPhase.start_date)
     )
     warnings: dict[str, DashboardWarning] = {}

@@ -10,7 +10,7 @@ from zorgkoppel.core.errors import NotFoundError, ValidationError
 from zorgkoppel.core.models import IndexValue
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.trajectory import IndexValueData, validate_index_value
-from zorgkoppel.core.services.access import require_write
+from zorgkoppel.core.services.access import require_admin
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed
 from zorgkoppel.i18n import N_
@@ -46,7 +46,7 @@ def latest_index_value(ctx: ServiceContext, month: str) -> IndexValue | None:
 
 def save_index_value(ctx: ServiceContext, data: IndexValueData) -> Outcome[IndexValue]:
     """Set the value of a month, adding the month when it is new."""
-    require_write(ctx)
+    require_admin(ctx)
     problems = validate_index_value(data)
     if problems:
         raise ValidationError(problems)
@@ -62,7 +62,7 @@ def save_index_value(ctx: ServiceContext, data: IndexValueData) -> Outcome[Index
 
 
 def delete_index_value(ctx: ServiceContext, month: str) -> Changes:
-    require_write(ctx)
+    require_admin(ctx)
     with ctx.db.transaction() as session:
         row = session.get(IndexValue, month)
         if row is None:

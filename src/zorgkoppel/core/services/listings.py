@@ -38,10 +38,10 @@ from zorgkoppel.core.models import (
     Worker,
     WorkerSkill,
 )
-from zorgkoppel.core.services.access import organisation_filter
 from zorgkoppel.core.services.agreements import agreement_conditions
 from zorgkoppel.core.services.note_search import search_notes
 from zorgkoppel.core.services.notes import note_visibility
+from zorgkoppel.core.services.visibility import roster_site_clause
 from zorgkoppel.i18n import N_
 
 IN_FORCE_STATUSES = ("signed", "active")
@@ -320,7 +320,7 @@ def list_roster_day_rows(
         .outerjoin(per_day, per_day.c.day_id == RosterDay.id)
         .outerjoin(assigned, assigned.c.day_id == RosterDay.id)
         .outerjoin(present, present.c.day_id == RosterDay.id)
-        .where(organisation_filter(ctx, RosterDay.site_id))
+        .where(roster_site_clause(ctx, RosterDay.site_id))
     )
     if site_id:
         query = query.where(RosterDay.site_id == site_id)
@@ -401,7 +401,7 @@ def roster_day_detail(ctx: ServiceContext, roster_day_id: str) -> RosterDayDetai
     with ctx.db.session() as session:
         day = session.exec(
             select(RosterDay).where(
-                RosterDay.id == roster_day_id, organisation_filter(ctx, RosterDay.site_id)
+                RosterDay.id == roster_day_id, roster_site_clause(ctx, RosterDay.site_id)
             )
         ).first()
         if day is None:
@@ -621,7 +621,7 @@ def distinct_sites(ctx: ServiceContext) -> Sequence[tuple[str, str]]:
         return session.exec(
             select(Organisation.id, Organisation.name)
             .where(
-                organisation_filter(ctx, Organisation.id),
+                roster_site_clause(ctx, Organisation.id),
                 exists(select(RosterDay.id).where(RosterDay.site_id == Organisation.id)),
             )
             .order_by(func.lower(Organisation.name))

@@ -15,8 +15,8 @@ from zorgkoppel.core.models import Note, NoteAddendum, Person
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.note import MSG_NO_PERSON
 from zorgkoppel.core.rules.values import MSG_REQUIRED
-from zorgkoppel.core.services.access import require_write
-from zorgkoppel.core.services.notes import _require_readable
+from zorgkoppel.core.services.access import require_role, require_write
+from zorgkoppel.core.services.notes import _require_readable, require_note_writer
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.i18n import N_
 
@@ -29,6 +29,8 @@ def sign_off_note(ctx: ServiceContext, note_id: str) -> Outcome[Note]:
     require_write(ctx)
     with ctx.db.transaction() as session:
         note = _require_readable(session, ctx, note_id)
+        # The worker signs off with their job coach; the facility reads the result.
+        require_role(ctx, "job_coach")
         if note.signed_off_at is not None:
             raise ValidationError([Problem("", MSG_ALREADY_SIGNED)])
         note.signed_off_at = utcnow()
@@ -44,6 +46,7 @@ def add_addendum(
     require_write(ctx)
     with ctx.db.transaction() as session:
         note = _require_readable(session, ctx, note_id)
+        require_note_writer(session, ctx, note.worker_id, note.visibility)
         problems = []
         if note.signed_off_at is None:
             problems.append(Problem("", MSG_NOT_SIGNED))

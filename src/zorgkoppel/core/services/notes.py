@@ -12,15 +12,14 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, true
+from sqlalchemy import ColumnElement, func
 from sqlmodel import Session, col, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problem, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models import (
     Agreement,
-    AgreementWorker,
     Note,
     NoteAction,
     NoteParticipant,
@@ -30,10 +29,11 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
-from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.access import require_role, require_write
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.score_items import score_item_codes
 from zorgkoppel.core.services.sync import forget_agreed
+from zorgkoppel.core.services.visibility import may_see_worker, note_clause
 from zorgkoppel.core.services.workers import MSG_NO_WORKER
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
@@ -154,25 +154,18 @@ def validate_in_session(session: Session, data: NoteData) -> list[Problem]:
 
 
 def note_visibility(ctx: ServiceContext) -> ColumnElement[bool]:
-    """Notes the actor may read (needs Worker joined on Note.worker_id).
+    """Notes the actor may read: the employer's side all of them, a facility `shared` ones only."""
+    return note_clause(ctx)
 
-    The worker's employer sees all its notes. A care facility sees only `shared` notes, and
-    only of workers placed with it under an agreement: confidential notes never reach it.
-    """
-    if ctx.actor.organisation_ids is None:
-        return true()
-    placed_with_visible_facility = exists(
-        select(AgreementWorker.id)
-        .join(Agreement, col(Agreement.id) == col(AgreementWorker.agreement_id))
-        .where(
-            AgreementWorker.worker_id == Note.worker_id,
-            organisation_filter(ctx, Agreement.care_partner_id),
-        )
-    )
-    return or_(
-        organisation_filter(ctx, Worker.employer_id),
-        and_(Note.visibility == "shared", placed_with_visible_facility),
-    )
+
+def require_note_writer(session: Session, ctx: ServiceContext, worker_id: str,
+                        visibility: str) -> None:
+    """Job coaches write their workers' notes; coordinators write shared notes only."""
+    require_role(ctx, "coordinator", "job_coach")
+    if not may_see_worker(session, ctx, worker_id):
+        raise NotFoundError(MSG_NO_WORKER, key=worker_id)
+    if ctx.actor.on_care_side and visibility != "shared":
+        raise PermissionDenied(N_("A care facility writes shared notes only."))
 
 
 def list_notes(
@@ -231,14 +224,13 @@ def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -
         problems = validate_in_session(session, data)
         if problems:
             raise ValidationError(problems)
-        worker = session.get(Worker, data.worker_id)
-        assert worker is not None  # the rules checked it exists
-        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, data.worker_id)
+        require_note_writer(session, ctx, data.worker_id, data.visibility)
         now = utcnow()
         if note_id is None:
             note = Note(**note_columns(data))
         else:
             note = _require_readable(session, ctx, note_id)
+            require_note_writer(session, ctx, note.worker_id, note.visibility)
             if note.signed_off_at is not None:
                 raise ValidationError([Problem("", MSG_LOCKED)])
             for name, value in note_columns(data).items():
@@ -258,6 +250,7 @@ def delete_note(ctx: ServiceContext, note_id: str) -> Changes:
     require_write(ctx)
     with ctx.db.transaction() as session:
         note = _require_readable(session, ctx, note_id)
+        require_note_writer(session, ctx, note.worker_id, note.visibility)
         if note.signed_off_at is not None:
             raise ValidationError([Problem("", MSG_LOCKED)])
         delete_note_children(session, [note_id])

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import asdict
 
 from sqlalchemy import func, or_
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problems, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problems, ValidationError
 from zorgkoppel.core.models import Agreement, Note, Organisation, Person, RosterDay, Worker
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.organisation import (
@@ -18,12 +18,14 @@ from zorgkoppel.core.rules.organisation import (
     validate_organisation,
     validate_person,
 )
-from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.access import organisation_filter, require_admin, require_write
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.visibility import may_see_organisation_record
 from zorgkoppel.i18n import N_, NP_
 
 MSG_NO_ORGANISATION = N_("No organisation with id {key}.")
 MSG_NO_PERSON = N_("No person with id {key}.")
+MSG_OWN_ORGANISATION = N_("You may only change your own organisation and its people.")
 
 
 def list_organisations(
@@ -48,9 +50,8 @@ def list_organisations(
 def get_organisation(ctx: ServiceContext, organisation_id: str) -> Organisation:
     with ctx.db.session() as session:
         organisation = session.get(Organisation, organisation_id)
-    if organisation is None:
-        raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-    require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
+        if organisation is None or not may_see_organisation_record(session, ctx, organisation_id):
+            raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
     return organisation
 
 
@@ -81,11 +82,24 @@ def _check_kind_change(session: object, organisation: Organisation, data: Organi
     problems.raise_if_any()
 
 
+def _require_own(session: Session, ctx: ServiceContext, organisation: Organisation | None,
+                 organisation_id: str) -> None:
+    if organisation is None or not may_see_organisation_record(session, ctx, organisation_id):
+        raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
+    if not ctx.actor.works_for(organisation_id):
+        raise PermissionDenied(MSG_OWN_ORGANISATION)
+
+
 def save_organisation(
     ctx: ServiceContext, data: OrganisationData, organisation_id: str | None = None
 ) -> Outcome[Organisation]:
-    """Create (no id) or update an organisation."""
+    """Create (no id) or update an organisation.
+
+    An administrator makes organisations; a user may keep their own organisation's data.
+    """
     require_write(ctx)
+    if organisation_id is None:
+        require_admin(ctx)
     problems = validate_organisation(data)
     if problems:
         raise ValidationError(problems)
@@ -94,9 +108,7 @@ def save_organisation(
             organisation = Organisation(**asdict(data))
         else:
             found = session.get(Organisation, organisation_id)
-            if found is None:
-                raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-            require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
+            _require_own(session, ctx, found, organisation_id)
             _check_kind_change(session, found, data)
             organisation = found
             for name, value in asdict(data).items():
@@ -111,9 +123,8 @@ def delete_organisation(ctx: ServiceContext, organisation_id: str) -> Changes:
     require_write(ctx)
     with ctx.db.transaction() as session:
         organisation = session.get(Organisation, organisation_id)
-        if organisation is None:
-            raise NotFoundError(MSG_NO_ORGANISATION, key=organisation_id)
-        require_visible(ctx, organisation_id, MSG_NO_ORGANISATION, organisation_id)
+        _require_own(session, ctx, organisation, organisation_id)
+        require_admin(ctx)
         # One message per kind of use, so each reads naturally in every language.
         uses = (
             (
@@ -182,10 +193,19 @@ def list_people(
 def get_person(ctx: ServiceContext, person_id: str) -> Person:
     with ctx.db.session() as session:
         person = session.get(Person, person_id)
-    if person is None:
-        raise NotFoundError(MSG_NO_PERSON, key=person_id)
-    require_visible(ctx, person.organisation_id, MSG_NO_PERSON, person_id)
+        if person is None or not may_see_organisation_record(session, ctx,
+                                                             person.organisation_id):
+            raise NotFoundError(MSG_NO_PERSON, key=person_id)
     return person
+
+
+def _require_own_person(session: Session, ctx: ServiceContext, person: Person | None,
+                        person_id: str) -> None:
+    """People are kept by their own organisation (or an administrator)."""
+    if person is None or not may_see_organisation_record(session, ctx, person.organisation_id):
+        raise NotFoundError(MSG_NO_PERSON, key=person_id)
+    if not ctx.actor.works_for(person.organisation_id):
+        raise PermissionDenied(MSG_OWN_ORGANISATION)
 
 
 def save_person(
@@ -198,12 +218,14 @@ def save_person(
         if data.organisation_id and session.get(Organisation, data.organisation_id) is None:
             problems.add("organisation", MSG_NO_ORGANISATION, key=data.organisation_id)
         problems.raise_if_any()
+        if not ctx.actor.unrestricted and not ctx.actor.works_for(data.organisation_id):
+            raise PermissionDenied(MSG_OWN_ORGANISATION)
         if person_id is None:
             person = Person(**asdict(data))
         else:
             found = session.get(Person, person_id)
-            if found is None:
-                raise NotFoundError(MSG_NO_PERSON, key=person_id)
+            _require_own_person(session, ctx, found, person_id)
+            assert found is not None
             person = found
             for name, value in asdict(data).items():
                 setattr(person, name, value)
@@ -216,8 +238,7 @@ def delete_person(ctx: ServiceContext, person_id: str) -> Changes:
     require_write(ctx)
     with ctx.db.transaction() as session:
         person = session.get(Person, person_id)
-        if person is None:
-            raise NotFoundError(MSG_NO_PERSON, key=person_id)
+        _require_own_person(session, ctx, person, person_id)
         referenced = session.exec(
             select(func.count())
             .select_from(Agreement)

@@ -27,6 +27,7 @@ from zorgkoppel.core.services.listings import (
     note_visibility,
     sort_value,
 )
+from zorgkoppel.core.services.visibility import employer_clause, worker_clause
 
 ENDING_WITHIN_DAYS = 90
 # LDE workers must move on at the latest five years after their integration trajectory
@@ -92,7 +93,7 @@ def _deadlines(ctx: ServiceContext, today: dt.date) -> tuple[DeadlineRow, ...]:
             Worker.programme == "local_services",
             col(Worker.integration_start).is_not(None),
             col(Worker.integration_start) <= latest_start,
-            organisation_filter(ctx, Worker.employer_id),
+            employer_clause(ctx, Worker.employer_id),
         )
     )
     rows = []
@@ -133,7 +134,7 @@ def overview(ctx: ServiceContext, today: dt.date | None = None) -> Overview:
         workers = session.exec(
             select(func.count())
             .select_from(Worker)
-            .where(organisation_filter(ctx, Worker.employer_id))
+            .where(worker_clause(ctx, employer_id=Worker.employer_id))
         ).one()
         overdue = session.exec(
             select(func.count())

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problem, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models import (
     Organisation,
     RosterAssignment,
@@ -36,14 +36,21 @@ from zorgkoppel.core.rules.roster import (
     WorkerFacts,
     check_roster_day,
 )
-from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.organisations import MSG_NO_ORGANISATION
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed, roster_day_key
+from zorgkoppel.core.services.visibility import (
+    may_plan_roster,
+    may_see_roster_site,
+    roster_site_clause,
+)
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
 
 MSG_NO_ROSTER_DAY = N_("No roster day at {site} on {day}.")
+MSG_ROSTER_READ_ONLY = N_(
+    "This roster is planned by the care facility's own coordinators; you may read it.")
 SYNC_SECTION = "roster_days"
 
 
@@ -188,6 +195,19 @@ def roster_problems(ctx: ServiceContext, data: RosterDayData) -> list[Problem]:
         return validate_in_session(session, data)
 
 
+def require_roster_reader(ctx: ServiceContext, site_id: str) -> None:
+    with ctx.db.session() as session:
+        if not may_see_roster_site(session, ctx, site_id):
+            raise NotFoundError(MSG_NO_ORGANISATION, key=site_id)
+
+
+def require_planner(ctx: ServiceContext, site_id: str) -> None:
+    """A site's roster is planned by its own coordinators; partners read it at most."""
+    require_roster_reader(ctx, site_id)
+    if not may_plan_roster(ctx, site_id):
+        raise PermissionDenied(MSG_ROSTER_READ_ONLY)
+
+
 def list_roster_days(
     ctx: ServiceContext,
     site_id: str | None = None,
@@ -196,7 +216,7 @@ def list_roster_days(
 ) -> list[RosterDay]:
     """Roster days, newest first, optionally of one site and between two dates (inclusive)."""
     with ctx.db.session() as session:
-        query = select(RosterDay).where(organisation_filter(ctx, RosterDay.site_id))
+        query = select(RosterDay).where(roster_site_clause(ctx, RosterDay.site_id))
         if site_id:
             query = query.where(RosterDay.site_id == site_id)
         if start:
@@ -212,7 +232,8 @@ def get_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> RosterDay
     with ctx.db.session() as session:
         found = find_roster_day(session, site_id, day)
         detail = load_roster_days(session, [found.id]).get(found.id) if found else None
-    if detail is None or not ctx.actor.may_see_organisation(site_id):
+        visible = may_see_roster_site(session, ctx, site_id)
+    if detail is None or not visible:
         raise NotFoundError(MSG_NO_ROSTER_DAY, site=site_id, day=day.isoformat())
     return detail
 
@@ -221,7 +242,7 @@ def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterD
     """Create or replace the day of `data.site_id` on `data.day`, checked against every rule."""
     require_write(ctx)
     if data.site_id:
-        require_visible(ctx, data.site_id, MSG_NO_ORGANISATION, data.site_id)
+        require_planner(ctx, data.site_id)
     with ctx.db.transaction() as session:
         problems = validate_in_session(session, data)
         if problems:
@@ -244,7 +265,7 @@ def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterD
 
 def delete_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> Changes:
     require_write(ctx)
-    require_visible(ctx, site_id, MSG_NO_ORGANISATION, site_id)
+    require_planner(ctx, site_id)
     with ctx.db.transaction() as session:
         roster_day = find_roster_day(session, site_id, day)
         if roster_day is None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlmodel import col, select
+
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.models import Organisation, RosterDay
+from zorgkoppel.core.models import Organisation, RosterDay, Worker
 from zorgkoppel.core.rules.roster import RosterDayData, WorkerFacts
 from zorgkoppel.core.services.organisations import list_organisations
 from zorgkoppel.core.services.roster import worker_facts
@@ -23,6 +25,7 @@ from zorgkoppel.core.services.roster_planning import (
 )
 from zorgkoppel.core.services.skill_progression import CompanionHint, companion_hints
 from zorgkoppel.core.services.tasks import task_labels
+from zorgkoppel.core.services.visibility import may_see_roster_site, worker_clause
 from zorgkoppel.core.services.workers import list_workers
 from zorgkoppel.i18n import current_language
 
@@ -77,17 +80,20 @@ def locate_roster_day(ctx: ServiceContext, roster_day_id: str) -> tuple[str, dt.
     """Site and date of a stored roster day (for links from other screens)."""
     with ctx.db.session() as session:
         found = session.get(RosterDay, roster_day_id)
-    if found is None or not ctx.actor.may_see_organisation(found.site_id):
-        return None
+        if found is None or not may_see_roster_site(session, ctx, found.site_id):
+            return None
     return found.site_id, found.day
 
 
 def describe_workers(
     ctx: ServiceContext, worker_ids: list[str]
 ) -> tuple[dict[str, str], dict[str, WorkerFacts]]:
-    """Names and roster facts of workers checked in by hand."""
+    """Names and roster facts of workers checked in by hand (those the actor may see)."""
     with ctx.db.session() as session:
-        return worker_names(session, worker_ids), worker_facts(session, worker_ids)
+        visible = list(session.exec(
+            select(Worker.id).where(col(Worker.id).in_(worker_ids), worker_clause(ctx))
+        ).all())
+        return worker_names(session, visible), worker_facts(session, visible)
 
 
 def other_workers(ctx: ServiceContext, present: set[str]) -> list[tuple[str, str]]:

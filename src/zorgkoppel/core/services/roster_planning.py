@@ -41,13 +41,14 @@ from zorgkoppel.core.rules.roster import (
     check_roster_day,
 )
 from zorgkoppel.core.rules.values import MSG_REQUIRED
-from zorgkoppel.core.services.access import require_visible, require_write
-from zorgkoppel.core.services.organisations import MSG_NO_ORGANISATION
+from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.roster import (
     MSG_NO_ROSTER_DAY,
     find_roster_day,
     load_roster_days,
+    require_planner,
+    require_roster_reader,
     save_roster_day,
     task_facts,
     validate_in_session,
@@ -182,7 +183,7 @@ def plan_input(session: Session, data: RosterDayData, keep_current: bool = True)
 
 def stored_day(ctx: ServiceContext, site_id: str, day: dt.date) -> RosterDayData | None:
     """The stored day, or None when nothing is planned yet for that site and date."""
-    require_visible(ctx, site_id, MSG_NO_ORGANISATION, site_id)
+    require_roster_reader(ctx, site_id)
     with ctx.db.session() as session:
         found = find_roster_day(session, site_id, day)
         return load_roster_days(session, [found.id])[found.id].data if found else None
@@ -279,7 +280,7 @@ def save_template(
 ) -> Changes:
     """Replace the site's template of a weekday; checked with the same rules as a day's posts."""
     require_write(ctx)
-    require_visible(ctx, site_id, MSG_NO_ORGANISATION, site_id)
+    require_planner(ctx, site_id)
     problems: list[Problem] = []
     if weekday not in range(7):
         problems.append(Problem("weekday", N_("must be a weekday from 0 (Monday) to 6")))

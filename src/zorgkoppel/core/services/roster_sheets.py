@@ -17,6 +17,7 @@ from zorgkoppel.core.services.organisations import MSG_NO_ORGANISATION
 from zorgkoppel.core.services.roster import MSG_NO_ROSTER_DAY, worker_facts
 from zorgkoppel.core.services.roster_planning import stored_day, worker_names
 from zorgkoppel.core.services.tasks import task_labels
+from zorgkoppel.core.services.visibility import may_see_roster_site
 from zorgkoppel.i18n import N_, gettext_for
 
 
@@ -88,8 +89,8 @@ def _sheet_day(ctx: ServiceContext, data: RosterDayData, language: str) -> Sheet
 def _site_name(ctx: ServiceContext, site_id: str) -> str:
     with ctx.db.session() as session:
         site = session.get(Organisation, site_id)
-    if site is None or not ctx.actor.may_see_organisation(site_id):
-        raise NotFoundError(MSG_NO_ORGANISATION, key=site_id)
+        if site is None or not may_see_roster_site(session, ctx, site_id):
+            raise NotFoundError(MSG_NO_ORGANISATION, key=site_id)
     return site.name
 
 

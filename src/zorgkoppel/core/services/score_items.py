@@ -19,7 +19,7 @@ from zorgkoppel.core.errors import Problem, ValidationError
 from zorgkoppel.core.models import ScoreItem
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.values import MSG_REQUIRED
-from zorgkoppel.core.services.access import require_write
+from zorgkoppel.core.services.access import require_admin
 from zorgkoppel.i18n import N_, _
 
 CODE_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")
@@ -83,7 +83,7 @@ def save_score_item(
     ctx: ServiceContext, code: str, label: str, position: int = 100, active: bool = True
 ) -> Changes:
     """Add an own item, or rename, move, hide or show one (a built-in label may stay empty)."""
-    require_write(ctx)
+    require_admin(ctx)
     problems = []
     if not code:
         problems.append(Problem("code", MSG_REQUIRED))

@@ -75,7 +75,7 @@ def sharing_selection(ctx: ServiceContext, organisation_id: str) -> SharingSelec
     """The records of `organisation_id`'s sharing package (it must be a care facility)."""
     with ctx.db.session() as session:
         facility = session.get(Organisation, organisation_id)
-        if facility is None or not ctx.actor.may_see_organisation(organisation_id):
+        if facility is None or not ctx.actor.works_for(organisation_id):
             raise NotFoundError(N_("No organisation with id {key}."), key=organisation_id)
         if facility.kind != "care_facility":
             raise NotACareFacility(

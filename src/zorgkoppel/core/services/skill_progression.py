@@ -15,9 +15,10 @@ from sqlmodel import col, select
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.codes import SKILL_LEVELS
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problem, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models import SkillLevelChange, Task, Worker, WorkerSkill
-from zorgkoppel.core.services.access import require_visible, require_write
+from zorgkoppel.core.services.access import require_role
+from zorgkoppel.core.services.visibility import employs, may_see_worker
 from zorgkoppel.i18n import N_
 
 COMPANION_WEEKS = 3
@@ -37,12 +38,13 @@ def record_skill_level(
     ctx: ServiceContext, worker_id: str, task: str, level: str, since: dt.date
 ) -> Changes:
     """Set the worker's level on a task from `since` on, and keep the change in the history."""
-    require_write(ctx)
+    require_role(ctx, "job_coach")
     with ctx.db.transaction() as session:
         worker = session.get(Worker, worker_id)
-        if worker is None:
+        if worker is None or not may_see_worker(session, ctx, worker_id):
             raise NotFoundError(N_("No worker with id {key}."), key=worker_id)
-        require_visible(ctx, worker.employer_id, N_("No worker with id {key}."), worker_id)
+        if not employs(ctx, worker):
+            raise PermissionDenied(N_("You may only change the workers of your own organisation."))
         problems: list[Problem] = []
         if level not in SKILL_LEVELS:
             problems.append(Problem("level", N_("unknown level '{value}'"), {"value": level}))
@@ -67,6 +69,8 @@ def record_skill_level(
 def skill_history(ctx: ServiceContext, worker_id: str) -> list[SkillLevelChange]:
     """The worker's recorded level changes, oldest first."""
     with ctx.db.session() as session:
+        if not may_see_worker(session, ctx, worker_id):
+            raise NotFoundError(N_("No worker with id {key}."), key=worker_id)
         return list(session.exec(
             select(SkillLevelChange)
             .where(SkillLevelChange.worker_id == worker_id)

@@ -13,7 +13,7 @@ from zorgkoppel.core.errors import Problem, Problems
 from zorgkoppel.core.models import Task
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.values import check_code, require_text
-from zorgkoppel.core.services.access import require_write
+from zorgkoppel.core.services.access import require_admin
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.tasks import BUILTIN_TASKS
 from zorgkoppel.i18n import N_
@@ -76,7 +76,7 @@ def task_labels(ctx: ServiceContext, language: str) -> dict[str, str]:
 
 def save_task(ctx: ServiceContext, data: TaskData) -> Outcome[Task]:
     """Create a task, or change one (built-in tasks too: labels, licence, Dutch level)."""
-    require_write(ctx)
+    require_admin(ctx)
     problems = Problems()
     problems.extend(validate_task(data))
     problems.raise_if_any()

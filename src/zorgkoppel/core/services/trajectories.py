@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problem, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models import Organisation, Trajectory, TrajectoryPhase, Worker
 from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.trajectory import (
@@ -19,9 +19,10 @@ from zorgkoppel.core.rules.trajectory import (
     TrajectoryPhaseData,
     validate_trajectory,
 )
-from zorgkoppel.core.services.access import organisation_filter, require_write
+from zorgkoppel.core.services.access import require_role, require_write
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.sync import forget_agreed
+from zorgkoppel.core.services.visibility import employs, may_see_trajectory, trajectory_clause
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.bulk import batches, delete_where_in, insert_rows
 
@@ -108,9 +109,16 @@ def validate_in_session(session: Session, data: TrajectoryData) -> list[Problem]
     )
 
 
-def _visible_worker(session: Session, ctx: ServiceContext, worker_id: str) -> bool:
+def _visible(session: Session, ctx: ServiceContext, trajectory: Trajectory | None) -> bool:
+    return trajectory is not None and may_see_trajectory(session, ctx, trajectory)
+
+
+def _require_guide(session: Session, ctx: ServiceContext, worker_id: str) -> None:
+    """Trajectories are written by the worker's employer (its job coaches) or an admin."""
+    require_role(ctx, "job_coach")
     worker = session.get(Worker, worker_id)
-    return worker is not None and ctx.actor.may_see_organisation(worker.employer_id)
+    if worker is not None and not employs(ctx, worker):
+        raise PermissionDenied(N_("You may only write trajectories of your own workers."))
 
 
 def list_trajectories(
@@ -121,7 +129,7 @@ def list_trajectories(
         query = (
             select(Trajectory)
             .join(Worker, col(Worker.id) == col(Trajectory.worker_id))
-            .where(organisation_filter(ctx, Worker.employer_id))
+            .where(trajectory_clause(ctx))
         )
         if worker_id:
             query = query.where(Trajectory.worker_id == worker_id)
@@ -135,7 +143,7 @@ def list_trajectories(
 def get_trajectory(ctx: ServiceContext, trajectory_id: str) -> TrajectoryDetail:
     with ctx.db.session() as session:
         detail = load_trajectories(session, [trajectory_id]).get(trajectory_id)
-        if detail is None or not _visible_worker(session, ctx, detail.data.worker_id):
+        if detail is None or not _visible(session, ctx, session.get(Trajectory, trajectory_id)):
             raise NotFoundError(MSG_NO_TRAJECTORY, key=trajectory_id)
     return detail
 
@@ -148,11 +156,13 @@ def save_trajectory(
     with ctx.db.transaction() as session:
         if trajectory_id is not None:
             found = session.get(Trajectory, trajectory_id)
-            if found is None or not _visible_worker(session, ctx, found.worker_id):
+            if found is None or not _visible(session, ctx, found):
                 raise NotFoundError(MSG_NO_TRAJECTORY, key=trajectory_id)
+            _require_guide(session, ctx, found.worker_id)
         problems = validate_in_session(session, data)
         if problems:
             raise ValidationError(problems)
+        _require_guide(session, ctx, data.worker_id)
         now = utcnow()
         if trajectory_id is None:
             trajectory = Trajectory(**trajectory_columns(data))
@@ -173,8 +183,9 @@ def delete_trajectory(ctx: ServiceContext, trajectory_id: str) -> Changes:
     require_write(ctx)
     with ctx.db.transaction() as session:
         trajectory = session.get(Trajectory, trajectory_id)
-        if trajectory is None or not _visible_worker(session, ctx, trajectory.worker_id):
+        if trajectory is None or not _visible(session, ctx, trajectory):
             raise NotFoundError(MSG_NO_TRAJECTORY, key=trajectory_id)
+        _require_guide(session, ctx, trajectory.worker_id)
         delete_trajectory_children(session, [trajectory_id])
         session.delete(trajectory)
         forget_agreed(session, SYNC_SECTION, [trajectory_id])

@@ -33,6 +33,12 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.services.evaluation_schedule import EvaluationDue, evaluation_schedule
 from zorgkoppel.core.services.notes import note_visibility
+from zorgkoppel.core.services.visibility import (
+    may_see_agreement,
+    may_see_worker,
+    roster_site_clause,
+    trajectory_clause,
+)
 from zorgkoppel.core.services.workers import MSG_NO_WORKER
 
 # Timeline entry kinds.
@@ -97,13 +103,16 @@ def _notes(session: Session, ctx: ServiceContext, worker_id: str) -> list[Note]:
     )
 
 
-def _roster_months(session: Session, worker_id: str) -> tuple[MonthTasks, ...]:
+def _roster_months(
+    session: Session, ctx: ServiceContext, worker_id: str
+) -> tuple[MonthTasks, ...]:
     rows = session.exec(
         select(RosterDay.day, RosterPost.task_code)
         .select_from(RosterAssignment)
         .join(RosterPost, col(RosterPost.id) == col(RosterAssignment.post_id))
         .join(RosterDay, col(RosterDay.id) == col(RosterAssignment.roster_day_id))
-        .where(RosterAssignment.worker_id == worker_id)
+        .where(RosterAssignment.worker_id == worker_id,
+               roster_site_clause(ctx, RosterDay.site_id))
     ).all()
     months: dict[str, Counter[str]] = {}
     for day, task in rows:
@@ -121,17 +130,7 @@ def worker_file(
     today = today or dt.date.today()
     with ctx.db.session() as session:
         worker = session.get(Worker, worker_id)
-        placed_with = set(
-            session.exec(
-                select(Agreement.care_partner_id)
-                .join(AgreementWorker, col(AgreementWorker.agreement_id) == col(Agreement.id))
-                .where(AgreementWorker.worker_id == worker_id)
-            ).all()
-        )
-        if worker is None or not (
-            ctx.actor.may_see_organisation(worker.employer_id)
-            or any(ctx.actor.may_see_organisation(o) for o in placed_with)
-        ):
+        if worker is None or not may_see_worker(session, ctx, worker_id):
             raise NotFoundError(MSG_NO_WORKER, key=worker_id)
         employer = session.get(Organisation, worker.employer_id)
         notes = _notes(session, ctx, worker_id)
@@ -158,9 +157,7 @@ def worker_file(
             .where(AgreementWorker.worker_id == worker_id)
         ).all()
         for agreement, facility in placements:
-            if not ctx.actor.may_see_organisation(agreement.care_partner_id) and not (
-                ctx.actor.may_see_organisation(agreement.se_partner_id)
-            ):
+            if not may_see_agreement(ctx, agreement):
                 continue  # another facility's agreement stays out of a facility's view
             if agreement.start_date:
                 entries.append(TimelineEntry(agreement.start_date, PLACEMENT_START,
@@ -168,16 +165,15 @@ def worker_file(
             if agreement.end_date and agreement.end_date <= today:
                 entries.append(TimelineEntry(agreement.end_date, PLACEMENT_END,
                                              agreement.id, agreement.reference, facility))
-        if ctx.actor.may_see_organisation(worker.employer_id):
-            phases = session.exec(
-                select(TrajectoryPhase)
-                .join(Trajectory, col(Trajectory.id) == col(TrajectoryPhase.trajectory_id))
-                .where(Trajectory.worker_id == worker_id)
-            ).all()
-            entries += [
-                TimelineEntry(p.start_date, TRAJECTORY_PHASE, p.trajectory_id, p.phase)
-                for p in phases
-            ]
+        phases = session.exec(
+            select(TrajectoryPhase)
+            .join(Trajectory, col(Trajectory.id) == col(TrajectoryPhase.trajectory_id))
+            .where(Trajectory.worker_id == worker_id, trajectory_clause(ctx))
+        ).all()
+        entries += [
+            TimelineEntry(p.start_date, TRAJECTORY_PHASE, p.trajectory_id, p.phase)
+            for p in phases
+        ]
         scored = sorted(notes, key=lambda n: (n.day, n.created_at), reverse=True)
         latest_scores: dict[str, int | None] = {}
         latest_day = None
@@ -201,7 +197,7 @@ def worker_file(
             .order_by(col(NoteAction.due).is_(None), NoteAction.due)
         ).all() if note_ids else []
         minutes = sum(n.duration_minutes or 0 for n in notes)
-        roster_months = _roster_months(session, worker_id)
+        roster_months = _roster_months(session, ctx, worker_id)
     entries.sort(key=lambda e: (e.day, e.kind, e.subject), reverse=True)
     return WorkerFile(
         worker=worker,

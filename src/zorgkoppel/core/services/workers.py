@@ -9,7 +9,7 @@ from sqlmodel import Session, col, delete, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, Problems, ValidationError
+from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problems, ValidationError
 from zorgkoppel.core.models import (
     AgreementWorker,
     Note,
@@ -25,11 +25,13 @@ from zorgkoppel.core.models import (
 from zorgkoppel.core.models.roster_planning import SkillLevelChange
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.worker import SkillData, WorkerData, validate_worker
-from zorgkoppel.core.services.access import organisation_filter, require_visible, require_write
+from zorgkoppel.core.services.access import require_role
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.visibility import employs, may_see_worker, worker_clause
 from zorgkoppel.i18n import N_, NP_
 
 MSG_NO_WORKER = N_("No worker with id {key}.")
+MSG_OWN_WORKERS = N_("You may only change the workers of your own organisation.")
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def list_workers(
     programme: str | None = None,
 ) -> list[Worker]:
     with ctx.db.session() as session:
-        query = select(Worker).where(organisation_filter(ctx, Worker.employer_id))
+        query = select(Worker).where(worker_clause(ctx, employer_id=Worker.employer_id))
         if employer_id:
             query = query.where(Worker.employer_id == employer_id)
         if programme:
@@ -83,9 +85,8 @@ def list_workers(
 def get_worker(ctx: ServiceContext, worker_id: str) -> WorkerDetail:
     with ctx.db.session() as session:
         worker = session.get(Worker, worker_id)
-        if worker is None:
+        if worker is None or not may_see_worker(session, ctx, worker_id):
             raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, worker_id)
         skills = list(
             session.exec(
                 select(WorkerSkill)
@@ -151,12 +152,26 @@ def write_worker_children(session: Session, worker_id: str, data: WorkerData) ->
         session.add(WorkerPreference(worker_id=worker_id, task_code=code, weight=weight))
 
 
+def _require_employed(
+    session: Session, ctx: ServiceContext, worker: Worker | None, worker_id: str
+) -> None:
+    """A worker is changed by its employer's job coaches; others see it at most."""
+    if worker is None or not may_see_worker(session, ctx, worker_id):
+        raise NotFoundError(MSG_NO_WORKER, key=worker_id)
+    if not employs(ctx, worker):
+        raise PermissionDenied(MSG_OWN_WORKERS)
+
+
 def save_worker(
     ctx: ServiceContext, data: WorkerData, worker_id: str | None = None
 ) -> Outcome[Worker]:
-    require_write(ctx)
+    require_role(ctx, "job_coach")
     with ctx.db.transaction() as session:
         _validate(session, data)
+        if worker_id is not None:
+            _require_employed(session, ctx, session.get(Worker, worker_id), worker_id)
+        if not ctx.actor.unrestricted and not ctx.actor.works_for(data.employer_id):
+            raise PermissionDenied(MSG_OWN_WORKERS)
         if worker_id is None:
             worker = Worker(
                 first_name=data.first_name.strip(),
@@ -166,9 +181,7 @@ def save_worker(
             )
         else:
             found = session.get(Worker, worker_id)
-            if found is None:
-                raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-            require_visible(ctx, found.employer_id, MSG_NO_WORKER, worker_id)
+            assert found is not None  # checked above
             worker = found
             worker.first_name, worker.last_name = data.first_name.strip(), data.last_name.strip()
             worker.employer_id, worker.programme = data.employer_id, data.programme
@@ -183,12 +196,10 @@ def save_worker(
 
 
 def delete_worker(ctx: ServiceContext, worker_id: str) -> Changes:
-    require_write(ctx)
+    require_role(ctx, "job_coach")
     with ctx.db.transaction() as session:
         worker = session.get(Worker, worker_id)
-        if worker is None:
-            raise NotFoundError(MSG_NO_WORKER, key=worker_id)
-        require_visible(ctx, worker.employer_id, MSG_NO_WORKER, worker_id)
+        _require_employed(session, ctx, worker, worker_id)
         used = 0
         for model in (AgreementWorker, Note, RosterAssignment, RosterPresence, Trajectory):
             used += session.exec(
