@@ -20,14 +20,18 @@ def _require_database(data_dir: Path) -> Path:
     return live
 
 
-def _require_administrator(data_dir: Path) -> None:
+def _require_administrator(data_dir: Path) -> bytes | None:
     """A backup holds everyone's data and a restore replaces it: an administrator's work
-    (or the local owner's, while there are no accounts)."""
+    (or the local owner's, while there are no accounts).
+
+    Returns the data key the login unlocked (None for a plain folder), so the command
+    does not ask for the password or passphrase a second time."""
     from zorgkoppel.cli.commands import opened
 
     with opened(data_dir) as ctx:
         if not ctx.actor.unrestricted:
             raise CommandError(MSG_ADMIN_ONLY)
+        return ctx.db.data_key
 
 
 def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
@@ -36,8 +40,7 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.storage.backup import back_up_data_folder, make_backup
 
     live = _require_database(data_dir)
-    _require_administrator(data_dir)
-    key = key_for_file(live)
+    key = key_for_file(live, _require_administrator(data_dir))
     target: Path | None = options.output
     if target is not None:
         if target.is_dir():
@@ -61,9 +64,10 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
 
     backup: Path = options.file.expanduser().resolve()
     live = data_dir / DATABASE_FILE
+    known: bytes | None = None
     if live.is_file():
         try:
-            _require_administrator(data_dir)
+            known = _require_administrator(data_dir)
         except CommandError as error:
             from zorgkoppel.cli.commands import MSG_CANNOT_OPEN
 
@@ -71,7 +75,7 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
             if error.message != MSG_CANNOT_OPEN:
                 raise
     with holding_lock(data_dir):
-        key = key_for_file(live) if live.is_file() else None
+        key = key_for_file(live, known) if live.is_file() else None
         backup_key = key_for_file(backup, key) if backup.is_file() else None
         result = restore_backup(data_dir, backup, key=key, backup_key=backup_key)
     say(_("{backup} was restored.").format(backup=backup))

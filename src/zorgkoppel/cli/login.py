@@ -44,8 +44,11 @@ REQUESTED = Credentials()
 
 
 def request_user(user_name: str | None) -> None:
+    from zorgkoppel.cli.unlocking import forget_passphrase
+
     REQUESTED.user_name = user_name
     REQUESTED.password = None
+    forget_passphrase()
 
 
 def password() -> str:

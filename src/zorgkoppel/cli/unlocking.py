@@ -16,14 +16,24 @@ from zorgkoppel.i18n import _
 PASSPHRASE_VARIABLE = "ZORGKOPPEL_PASSPHRASE"
 
 
+# One command per process: the passphrase is asked at most once, like the password.
+_ASKED: dict[str, str] = {}
+
+
 def passphrase() -> str:
     from_environment = os.environ.get(PASSPHRASE_VARIABLE)
     if from_environment is not None:
         return from_environment
-    try:
-        return getpass.getpass(_("Passphrase of the encrypted data: "))
-    except EOFError:
-        return ""
+    if "passphrase" not in _ASKED:
+        try:
+            _ASKED["passphrase"] = getpass.getpass(_("Passphrase of the encrypted data: "))
+        except EOFError:
+            _ASKED["passphrase"] = ""
+    return _ASKED["passphrase"]
+
+
+def forget_passphrase() -> None:
+    _ASKED.clear()
 
 
 def key_for_file(database: Path, known: bytes | None = None) -> bytes | None:

@@ -38,7 +38,7 @@ from zorgkoppel.storage.backup import (
 from zorgkoppel.storage.integrity import integrity_check
 from zorgkoppel.storage.permissions import create_private_file
 from zorgkoppel.storage.restore import settle_live_file, swap_in
-from zorgkoppel.storage.sqlite_driver import KEY_BYTES, file_is_encrypted
+from zorgkoppel.storage.sqlite_driver import KEY_BYTES, file_is_encrypted, has_plain_header
 
 if TYPE_CHECKING:
     from zorgkoppel.storage.database import Database
@@ -249,7 +249,9 @@ def discard_leftovers(data_dir: Path) -> None:
     converted = database.with_name(database.name + CONVERTING)
     converted.unlink(missing_ok=True)
     key_slots.discard(converted)
-    if database.exists() and not file_is_encrypted(database):
+    # Only a file that is positively plain loses its slots: a damaged encrypted file keeps
+    # them, or a restored backup could never be read again.
+    if has_plain_header(database):
         key_slots.discard(database)
 
 
