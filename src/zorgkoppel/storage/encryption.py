@@ -38,7 +38,12 @@ from zorgkoppel.storage.backup import (
 from zorgkoppel.storage.integrity import integrity_check
 from zorgkoppel.storage.permissions import create_private_file
 from zorgkoppel.storage.restore import settle_live_file, swap_in
-from zorgkoppel.storage.sqlite_driver import KEY_BYTES, file_is_encrypted, has_plain_header
+from zorgkoppel.storage.sqlite_driver import (
+    DRIVER_ERRORS,
+    KEY_BYTES,
+    file_is_encrypted,
+    has_plain_header,
+)
 
 if TYPE_CHECKING:
     from zorgkoppel.storage.database import Database
@@ -231,6 +236,8 @@ def _convert_backups(data_dir: Path, source_key: bytes | None, target_key: bytes
     for info in list_backups([backup_folder(data_dir)]):
         if file_is_encrypted(info.path) == (target_key is not None):
             continue
+        if source_key is None and not has_plain_header(info.path):
+            continue  # a damaged backup: kept as it is, for an expert
         if source_key is not None:
             try:  # a backup from before an earlier encryption has another key: leave it
                 if key_slots.for_database(info.path).key_check != key_slots.key_check(
@@ -238,17 +245,40 @@ def _convert_backups(data_dir: Path, source_key: bytes | None, target_key: bytes
                     continue
             except ZorgkoppelError:
                 continue
-        _convert_file(info.path, source_key, target_key, slots)
+        try:
+            _convert_file(info.path, source_key, target_key, slots)
+        except (ZorgkoppelError, OSError, *DRIVER_ERRORS):
+            continue  # the live database is converted; one unreadable backup must not undo it
         converted.append(info.path)
     return converted
+
+
+def finish_conversion(data_dir: Path, data_key: bytes) -> list[Path]:
+    """Finish an encryption killed while it converted the older backups (or a plain backup
+    put in the backups folder since): an encrypted folder keeps no plain copy of its data.
+
+    Cheap when there is nothing to do (a look at each backup's first bytes); called by
+    open_database for a writable, encrypted folder.
+    """
+    folder = backup_folder(data_dir)
+    _discard_converted_copies(folder, "*" + CONVERTING + "*")
+    if not any(has_plain_header(info.path) for info in list_backups([folder])):
+        return []
+    slots = key_slots.for_database(database_of(data_dir)).slots
+    return _convert_backups(data_dir, None, data_key, slots)
+
+
+def _discard_converted_copies(folder: Path, pattern: str) -> None:
+    # The half-made copy with its journal and slot files (also their temporary files):
+    # only a conversion makes names with CONVERTING in them.
+    for leftover in folder.glob(pattern):
+        leftover.unlink(missing_ok=True)
 
 
 def discard_leftovers(data_dir: Path) -> None:
     """After a conversion was killed: drop its half-made copy and slots that open nothing."""
     database = database_of(data_dir)
-    converted = database.with_name(database.name + CONVERTING)
-    converted.unlink(missing_ok=True)
-    key_slots.discard(converted)
+    _discard_converted_copies(data_dir, database.name + CONVERTING + "*")
     # Only a file that is positively plain loses its slots: a damaged encrypted file keeps
     # them, or a restored backup could never be read again.
     if has_plain_header(database):
@@ -302,6 +332,7 @@ __all__ = [
     "discard_leftovers",
     "drop_user_slot",
     "encrypt_data_folder",
+    "finish_conversion",
     "has_passphrase",
     "is_encrypted",
     "new_data_key",

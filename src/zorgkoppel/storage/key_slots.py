@@ -198,5 +198,6 @@ def for_database(database: Path) -> KeySlotFile:
 
 def discard(database: Path) -> None:
     """Remove the slot files of `database` (it is plain now, or gone)."""
-    slots_path(database).unlink(missing_ok=True)
-    pending_path(database).unlink(missing_ok=True)
+    for path in (slots_path(database), pending_path(database)):
+        path.unlink(missing_ok=True)
+        path.with_name(path.name + ".tmp").unlink(missing_ok=True)  # write_private_text's

@@ -51,6 +51,10 @@ def open_database(
             raise DatabaseDamagedError(
                 result, newest_good_backup([backup_folder(data_dir)], key))
     db = Database.in_folder(data_dir, read_only=read_only, key=key)
+    if key is not None and not read_only:
+        from zorgkoppel.storage.encryption import finish_conversion
+
+        finish_conversion(data_dir, key)
     if migrate and not read_only:
         ensure_schema(db)
     return db
