@@ -33,6 +33,7 @@ def apply_key(connection: Any, key: bytes) -> None:
     # Without this SQLCipher writes every wrong-key attempt to stderr; our message suffices.
     connection.execute("PRAGMA cipher_log_level = NONE")
     connection.execute(key_pragma(key))
+    connection.execute('PRAGMA cache_size = -65536')
 
 
 def connect(path: Path | str, key: bytes | None = None, **options: Any) -> Any:
