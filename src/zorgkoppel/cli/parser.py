@@ -12,6 +12,7 @@ from zorgkoppel.cli.audit_commands import add_audit_parsers
 from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
+from zorgkoppel.cli.encryption_commands import add_encryption_parsers
 from zorgkoppel.cli.roster_command import add_roster_parser
 from zorgkoppel.cli.trajectory_command import add_trajectory_parser
 from zorgkoppel.cli.user_commands import add_user_parsers
@@ -19,7 +20,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
-            "restore", "check", "contract", "roster", "user", "audit")
+            "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt")
 EXIT_USAGE = 2
 
 
@@ -147,4 +148,5 @@ def build_parser() -> Parser:
     add_roster_parser(commands)
     add_user_parsers(commands)
     add_audit_parsers(commands)
+    add_encryption_parsers(commands)
     return parser

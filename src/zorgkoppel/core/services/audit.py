@@ -213,7 +213,7 @@ def record_as(
         return
     from zorgkoppel.storage.database import Database
 
-    writable = Database(db.url)
+    writable = Database(db.url, key=db.data_key)
     try:
         _append_lightly(writable, user_name, action, items)
     finally:
