@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write)
+        self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write,
+                                      data_key=lambda: self.ctx.db.data_key)
         if not ctx.actor.may_write:
             self.texts.bind(self.setWindowTitle, N_("zorgkoppel (read-only)"))
         overview = OverviewScreen(ctx)
@@ -423,7 +424,8 @@ class MainWindow(QMainWindow):
             return
         if not self._settle_all():
             return
-        dialog = RestoreDialog(list_backups(backup_folders(self.data_dir, self.settings)), self)
+        dialog = RestoreDialog(list_backups(backup_folders(self.data_dir, self.settings)), self,
+                               key=self.ctx.db.data_key)
         dialogs.exec_dialog(dialog)
         chosen = dialog.chosen
         dialog.deleteLater()
@@ -436,17 +438,24 @@ class MainWindow(QMainWindow):
         from zorgkoppel.core.errors import ZorgkoppelError
         from zorgkoppel.core.services import audit
         from zorgkoppel.storage.opening import open_database
+        from zorgkoppel.paths import DATABASE_FILE
         from zorgkoppel.storage.restore import restore_backup
+        from zorgkoppel.storage.sqlite_driver import file_is_encrypted
 
+        # The backups of an encrypted folder have its key; one from before the encryption
+        # is plain, and so is the data after restoring it.
+        key = self.ctx.db.data_key
         self.ctx.db.dispose()
         try:
-            result = restore_backup(self.data_dir, backup)
+            result = restore_backup(self.data_dir, backup, key=key)
         except (ZorgkoppelError, OSError) as error:
             dialogs.show_error(self, _("Restore a backup"), str(error))
             return
         finally:
             # Every screen shares this context: they all read the restored data from now on.
-            self.ctx.db = open_database(self.data_dir)
+            live = self.data_dir / DATABASE_FILE
+            self.ctx.db = open_database(
+                self.data_dir, key=key if file_is_encrypted(live) else None)
         audit.record(self.ctx, audit.RESTORE)
         self.apply_changes(ALL_CHANGED)
         self.backups.changed = False

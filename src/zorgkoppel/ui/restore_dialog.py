@@ -39,14 +39,15 @@ def kind_text(reason: str) -> str:
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
+    def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None,
+                 key: bytes | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("restore_dialog")
         self.setWindowTitle(_("Restore a backup"))
         self.resize(860, 420)
         self.backups = backups
         self.chosen: Path | None = None
-        self.summaries: list[BackupSummary | None] = [summarize(b.path) for b in backups]
+        self.summaries: list[BackupSummary | None] = [summarize(b.path, key) for b in backups]
 
         intro = QLabel(_(
             "Choose the backup to put back. It is checked first, and the data as it is now is "
