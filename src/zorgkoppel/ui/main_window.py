@@ -437,8 +437,8 @@ class MainWindow(QMainWindow):
         from zorgkoppel.core.changes import ALL_CHANGED
         from zorgkoppel.core.errors import ZorgkoppelError
         from zorgkoppel.core.services import audit
-        from zorgkoppel.storage.opening import open_database
         from zorgkoppel.paths import DATABASE_FILE
+        from zorgkoppel.storage.opening import open_database
         from zorgkoppel.storage.restore import restore_backup
         from zorgkoppel.storage.sqlite_driver import file_is_encrypted
 
