@@ -16,10 +16,7 @@ from typing import Any
 
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
-from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.i18n import N_, _
-
-MIN_PASSPHRASE_LENGTH = 12
 
 
 def add_encryption_parsers(commands: Any) -> None:
@@ -53,62 +50,33 @@ def _ask_passphrase(from_stdin: bool) -> str:
         phrase = getpass.getpass(_("New passphrase: "))
         if getpass.getpass(_("New passphrase again: ")) != phrase:
             raise CommandError(N_("The two passphrases differ; nothing was changed."))
-    if len(phrase) < MIN_PASSPHRASE_LENGTH:
-        raise CommandError(N_("A passphrase needs at least {count} characters; nothing was "
-                              "changed."), count=MIN_PASSPHRASE_LENGTH)
-    return phrase
-
-
-def _require_admin(ctx: ServiceContext) -> bool:
-    """True when accounts exist (and the actor is an administrator)."""
-    from zorgkoppel.core.errors import PermissionDenied
-    from zorgkoppel.core.services.accounts import has_accounts
-
-    if not has_accounts(ctx):
-        return False
-    if not ctx.actor.is_admin or ctx.actor.user_id is None:
-        raise PermissionDenied(N_("Only an administrator may encrypt or decrypt the data."))
-    return True
+    return phrase  # its length is the service's to check
 
 
 def run_encrypt(options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.cli.commands import opened
     from zorgkoppel.cli.login import password
-    from zorgkoppel.core.services.accounts import list_users
-    from zorgkoppel.storage.encryption import (
-        EncryptionError,
-        Secret,
-        encrypt_data_folder,
-        new_data_key,
-    )
+    from zorgkoppel.core.services.folder_encryption import encrypt_folder, encryption_plan
 
     with opened(data_dir) as ctx:
-        if ctx.db.data_key is not None:
-            raise EncryptionError(N_("The data in {folder} is already encrypted; nothing was "
-                                     "changed."), folder=str(data_dir))
-        with_accounts = _require_admin(ctx)
-        secrets: list[Secret] = []
-        others: list[str] = []
-        if with_accounts:
-            secrets.append(Secret(password(), ctx.actor.name))
-            others = [u.user_name for u in list_users(ctx)
-                      if u.user_name != ctx.actor.name and not u.disabled]
-        if options.passphrase_stdin or not with_accounts:
-            secrets.append(Secret(_ask_passphrase(options.passphrase_stdin)))
-        ctx.db.dispose()  # the conversion needs the file to itself; the lock stays held
-        result = encrypt_data_folder(data_dir, new_data_key(), secrets)
+        plan = encryption_plan(ctx)
+        phrase = (_ask_passphrase(options.passphrase_stdin)
+                  if options.passphrase_stdin or not plan.with_accounts else None)
+        # The login of this command just checked the password.
+        done = encrypt_folder(ctx, password() if plan.with_accounts else None, phrase,
+                              password_checked=True)
     say(_("The data in {folder} is encrypted. A checked backup was taken first: "
-          "{backup}").format(folder=data_dir, backup=result.backup))
-    if with_accounts:
-        say(_("{name} unlocks it with their password.").format(name=ctx.actor.name))
-    if len(secrets) > int(with_accounts):
+          "{backup}").format(folder=data_dir, backup=done.result.backup))
+    if plan.own_slot:
+        say(_("{name} unlocks it with their password.").format(name=plan.own_slot))
+    if done.with_passphrase:
         say(_("The passphrase also unlocks it; keep it somewhere safe: without a password or "
               "the passphrase the data cannot be read by anyone."))
-    if others:
+    if plan.waiting:
         say(_("These accounts get their key when an administrator resets their password "
               "('zorgkoppel user reset-password NAME'); until then they {how}: {names}").format(
-            how=_("open the data with the passphrase") if len(secrets) > 1
-            else _("cannot log in"), names=", ".join(others)))
+            how=_("open the data with the passphrase") if done.with_passphrase
+            else _("cannot log in"), names=", ".join(plan.waiting)))
     say(_("Exchange files and sharing packages are not encrypted: anyone who has such a file "
           "can read it."))
     return EXIT_OK
@@ -116,16 +84,10 @@ def run_encrypt(options: argparse.Namespace, data_dir: Path) -> int:
 
 def run_decrypt(_options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.cli.commands import opened
-    from zorgkoppel.storage.encryption import EncryptionError, decrypt_data_folder
+    from zorgkoppel.core.services.folder_encryption import decrypt_folder
 
     with opened(data_dir) as ctx:
-        key = ctx.db.data_key
-        if key is None:
-            raise EncryptionError(N_("The data in {folder} is not encrypted; nothing was "
-                                     "changed."), folder=str(data_dir))
-        _require_admin(ctx)
-        ctx.db.dispose()
-        result = decrypt_data_folder(data_dir, key)
+        result = decrypt_folder(ctx)
     say(_("The data in {folder} is stored unencrypted again. The encrypted backup taken "
           "first is {backup}; backups made before stay encrypted.").format(
         folder=data_dir, backup=result.backup))

@@ -245,6 +245,12 @@ class MainWindow(QMainWindow):
         self.restore_action = self._action(
             settings_menu, N_("&Restore a backup…"), self.choose_backup_to_restore, None,
             "restore_backup")
+        self.encrypt_action = self._action(
+            settings_menu, N_("&Encrypt the data…"), self.encrypt_data, None, "encrypt_data")
+        self.decrypt_action = self._action(
+            settings_menu, N_("Store the data &unencrypted…"), self.decrypt_data, None,
+            "decrypt_data")
+        self.update_encryption_actions()
 
         help_menu = self._menu(N_("&Help"))
         self.about_action = self._action(help_menu, N_("&About zorgkoppel"), self.show_about,
@@ -462,6 +468,24 @@ class MainWindow(QMainWindow):
         dialogs.inform(self, _("Restore a backup"), _(
             "The backup was restored. The data as it was before is kept in {path}."
         ).format(path=result.safety_copy))
+
+    def encrypt_data(self) -> None:
+        from zorgkoppel.ui.encryption_actions import encrypt_data
+
+        encrypt_data(self)
+
+    def decrypt_data(self) -> None:
+        from zorgkoppel.ui.encryption_actions import decrypt_data
+
+        decrypt_data(self)
+
+    def update_encryption_actions(self) -> None:
+        encrypted = self.ctx.db.data_key is not None
+        allowed = self.ctx.actor.may_write and self.ctx.actor.unrestricted
+        self.encrypt_action.setVisible(not encrypted)
+        self.decrypt_action.setVisible(encrypted)
+        for action in (self.encrypt_action, self.decrypt_action):
+            action.setEnabled(allowed)
 
     def show_about(self) -> None:
         from zorgkoppel.ui.about import AboutDialog
