@@ -53,6 +53,9 @@ class Database:
         self.data_key = key
         if key is not None:
             engine_options.update(_encrypted_engine_options(url, key))
+        # SQLAlchemy quotes a failed statement's values in its errors, and errors reach the
+        # crash log and messages: names and note text must not.
+        engine_options.setdefault("hide_parameters", True)
         self.engine: Engine = create_engine(url, **engine_options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
