@@ -5,7 +5,8 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 STAMP  := $(VENV)/.installed
 PO     := $(wildcard translations/*/LC_MESSAGES/zorgkoppel.po)
-MO     := $(PO:.po=.mo)
+# Compiled into the package (as the wheel's build step does), for a checkout's editable install.
+MO     := $(patsubst translations/%/LC_MESSAGES/zorgkoppel.po,src/zorgkoppel/locale/%/LC_MESSAGES/zorgkoppel.mo,$(PO))
 
 # Debian packages that Qt (offscreen and on a real screen), the fonts and the PDF checks need.
 DEBS := libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
@@ -46,8 +47,9 @@ system-packages:
 
 catalogs: $(STAMP) $(MO)
 
-translations/%/LC_MESSAGES/zorgkoppel.mo: translations/%/LC_MESSAGES/zorgkoppel.po
-	$(VENV)/bin/pybabel compile --statistics -D zorgkoppel -d translations -l $*
+src/zorgkoppel/locale/%/LC_MESSAGES/zorgkoppel.mo: translations/%/LC_MESSAGES/zorgkoppel.po
+	@mkdir -p $(dir $@)
+	$(VENV)/bin/pybabel compile --statistics -D zorgkoppel -i $< -o $@ -l $*
 
 # Developers: refresh the template and the catalogs after changing user-visible strings.
 extract: $(STAMP)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 APP_NAME = "zorgkoppel"
@@ -11,21 +10,29 @@ DATA_DIR_ENV = "ZORGKOPPEL_DATA_DIR"
 DATABASE_FILE = "zorgkoppel.sqlite"
 
 
-def _project_root() -> Path:
-    # A PyInstaller bundle unpacks next to sys._MEIPASS; a source or editable install
-    # keeps resources/ and translations/ two folders above the package.
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parents[2]
+def _package_folder(name: str) -> Path:
+    # Package data, found the same way from a checkout, a wheel and a PyInstaller bundle
+    # (which collects it under the package's folder).
+    from importlib.resources import files
+
+    return Path(str(files("zorgkoppel") / name))
 
 
 def resources_dir() -> Path:
-    return _project_root() / "resources"
+    """Fonts and icons shipped inside the package."""
+    return _package_folder("resources")
 
 
-def translations_dir() -> Path:
-    return _project_root() / "translations"
+def locale_dir() -> Path:
+    """The compiled catalogs (`<lang>/LC_MESSAGES/zorgkoppel.mo`), made when the package is
+    built (setup.py) or by `make catalogs` in a checkout."""
+    return _package_folder("locale")
+
+
+def source_translations_dir() -> Path | None:
+    """The `.po` catalogs of a source checkout (`translations/`), None in an installed copy."""
+    folder = Path(__file__).resolve().parents[2] / "translations"
+    return folder if folder.is_dir() else None
 
 
 def font_path(name: str = "DejaVuSans.ttf") -> Path:

@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from zorgkoppel.paths import translations_dir
+from zorgkoppel.paths import source_translations_dir
 
 SOURCE = Path(__file__).resolve().parents[2] / "src"
 KEYWORDS = {"_": None, "N_": None, "NP_": (1, 2), "ngettext": (1, 2)}
@@ -29,7 +29,9 @@ def source_messages() -> frozenset[str]:
 
 
 def catalog(language: str) -> Catalog:
-    path = translations_dir() / language / "LC_MESSAGES" / "zorgkoppel.po"
+    source = source_translations_dir()
+    assert source is not None
+    path = source / language / "LC_MESSAGES" / "zorgkoppel.po"
     with path.open("rb") as handle:
         return read_po(handle, locale=language)
 

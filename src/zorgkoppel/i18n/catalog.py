@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable
 from functools import cache
 
-from zorgkoppel.paths import translations_dir
+from zorgkoppel.paths import locale_dir, source_translations_dir
 
 DOMAIN = "zorgkoppel"
 LANGUAGES: tuple[str, ...] = ("nl", "fr", "en")
@@ -27,9 +27,30 @@ _state: dict[str, str] = {"language": DEFAULT_LANGUAGE}
 
 @cache
 def _translations(language: str) -> gettext.NullTranslations:
-    return gettext.translation(
-        DOMAIN, localedir=str(translations_dir()), languages=[language], fallback=True
-    )
+    compiled = locale_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    if compiled.is_file():
+        with compiled.open("rb") as file:
+            return gettext.GNUTranslations(file)
+    return _from_source(language)
+
+
+def _from_source(language: str) -> gettext.NullTranslations:
+    """A checkout whose catalogs were not compiled yet: compile the `.po` in memory."""
+    source = source_translations_dir()
+    po = source / language / "LC_MESSAGES" / f"{DOMAIN}.po" if source else None
+    if po is None or not po.is_file():
+        return gettext.NullTranslations()
+    from io import BytesIO
+
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as file:
+        messages = read_po(file, locale=language)
+    buffer = BytesIO()
+    write_mo(buffer, messages)
+    buffer.seek(0)
+    return gettext.GNUTranslations(buffer)
 
 
 def normalise_language(value: str | None) -> str:
