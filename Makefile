@@ -13,7 +13,7 @@ DEBS := libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fon
         poppler-utils xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
         libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
 
-.PHONY: run test lint catalogs extract system-packages bench clean
+.PHONY: run test lint catalogs extract system-packages bench clean dist dist-test
 
 run: $(STAMP) catalogs
 	$(VENV)/bin/zorgkoppel gui
@@ -63,6 +63,14 @@ lint: $(STAMP)
 bench: $(STAMP) catalogs
 	$(PY) benchmarks/startup.py
 	$(PY) benchmarks/import_notes.py
+
+# The desktop bundle (PyInstaller onedir, installer/zorgkoppel.spec) and its smoke test.
+dist: $(STAMP) catalogs
+	$(PIP) install --quiet 'pyinstaller>=6.10'
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN installer/zorgkoppel.spec
+
+dist-test: dist
+	installer/dist_test.sh dist/zorgkoppel/zorgkoppel
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info
