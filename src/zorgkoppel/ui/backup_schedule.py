@@ -32,10 +32,12 @@ class BackupSchedule(QObject):
 
     def __init__(
         self, parent: QObject, data_dir: Path, report: Callable[[str], None],
-        enabled: bool = True,
+        enabled: bool = True, data_key: Callable[[], bytes | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
+        # The key of an encrypted folder, asked at each backup (the first run may encrypt).
+        self.data_key = data_key or (lambda: None)
         self.enabled = enabled
         self._report = report
         self.changed = False  # since the last backup
@@ -73,7 +75,7 @@ class BackupSchedule(QObject):
     def back_up(self) -> BackupResult | None:
         """Back up now; a failure is reported, never raised (the data itself is safe)."""
         try:
-            result = back_up_data_folder(self.data_dir)
+            result = back_up_data_folder(self.data_dir, key=self.data_key())
         except (ZorgkoppelError, OSError) as error:
             self.last_error = _("The backup failed: {reason}").format(reason=str(error))
             self._report(self.last_error)

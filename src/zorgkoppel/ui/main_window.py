@@ -30,6 +30,7 @@ from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.settings import Settings, save_settings
 from zorgkoppel.ui import dialogs
+from zorgkoppel.ui.account_actions import AccountActions
 from zorgkoppel.ui.backup_schedule import BackupSchedule
 from zorgkoppel.ui.language import LANGUAGE_NAMES, apply_language
 from zorgkoppel.ui.screen import Screen
@@ -124,7 +125,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
-        self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write)
+        self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write,
+                                      lambda: self.ctx.db.data_key)
         if not ctx.actor.may_write:
             self.texts.bind(self.setWindowTitle, N_("zorgkoppel (read-only)"))
         overview = OverviewScreen(ctx)
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigated)
         self.show_screen("overview")
         self.statusBar()
+        self.accounts = AccountActions(self)  # change password, users, who is logged in
 
     # -- menus
 
@@ -438,15 +441,16 @@ class MainWindow(QMainWindow):
         from zorgkoppel.storage.opening import open_database
         from zorgkoppel.storage.restore import restore_backup
 
+        key = self.ctx.db.data_key  # an encrypted folder's backups have its key
         self.ctx.db.dispose()
         try:
-            result = restore_backup(self.data_dir, backup)
+            result = restore_backup(self.data_dir, backup, key=key)
         except (ZorgkoppelError, OSError) as error:
             dialogs.show_error(self, _("Restore a backup"), str(error))
             return
         finally:
             # Every screen shares this context: they all read the restored data from now on.
-            self.ctx.db = open_database(self.data_dir)
+            self.ctx.db = open_database(self.data_dir, key=key)
         audit.record(self.ctx, audit.RESTORE)
         self.apply_changes(ALL_CHANGED)
         self.backups.changed = False
