@@ -131,3 +131,19 @@ def stored_rows(data_dir: Path) -> dict[str, list[tuple[Any, ...]]]:
                     if column not in ("failed_logins", "last_failed_at")]
             rows[table] = [tuple(row[i] for i in kept) for row in cursor.fetchall()]
         return rows
+
+
+def logged_in_window(qtbot: Any, data_dir: Path, user_name: str, password: str) -> Any:
+    """A main window as after a login of `user_name` (its own database connection)."""
+    from zorgkoppel.settings import Settings
+    from zorgkoppel.ui.main_window import MainWindow
+
+    db = open_database(data_dir)
+    actor = accounts.authenticate(ServiceContext(db), user_name, password)
+    window = MainWindow(ServiceContext(db, actor), data_dir,
+                        Settings(language="en", demo_offered=True))
+    window.accounts.watch(actor)
+    qtbot.addWidget(window, before_close_func=lambda w: w.ctx.db.dispose())
+    window.show()
+    qtbot.waitExposed(window)
+    return window
