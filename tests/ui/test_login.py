@@ -198,3 +198,35 @@ def test_exit_after_start_refuses_a_user_who_must_change_the_password(
     monkeypatch.setenv("ZORGKOPPEL_PASSWORD", "temporary-1")
     assert run_gui(data_dir, language="en", exit_after_start=True, user="bert") == 3
     assert "user passwd" in capsys.readouterr().err
+
+
+def test_a_read_only_window_logs_in_and_acts_as_a_viewer(data_dir, linde, qtbot, monkeypatch):
+    from zorgkoppel.storage.instance_lock import InstanceLock
+
+    other_window = InstanceLock(data_dir)
+    other_window.acquire()
+    try:
+        monkeypatch.setattr(dialogs, "ask_data_in_use",
+                            lambda parent, text: dialogs.InUseChoice.READ_ONLY)
+        monkeypatch.setattr(dialogs, "exec_dialog", answering(qtbot, {"login": [
+            lambda d: type_and_accept(qtbot, d, user_name="bert", password=BERT)]}))
+        opened = _opened(data_dir)
+        try:
+            assert opened.read_only
+            assert opened.ctx.actor.role == "viewer" and opened.ctx.actor.name == "bert"
+            assert opened.account is not None and opened.account.role == "coordinator"
+        finally:
+            opened.close()
+        # The login's bookkeeping was written beside the other window's lock.
+        assert audit_actions(data_dir)[-1] == ("bert", "login")
+    finally:
+        other_window.release()
+
+
+def test_the_start_uses_the_command_line_s_names_and_exit_code():
+    from zorgkoppel.cli import login, unlocking
+    from zorgkoppel.ui import start_login
+
+    assert start_login.EXIT_LOGIN == login.EXIT_LOGIN
+    assert start_login.PASSWORD_VARIABLE == login.PASSWORD_VARIABLE
+    assert start_login.PASSPHRASE_VARIABLE == unlocking.PASSPHRASE_VARIABLE

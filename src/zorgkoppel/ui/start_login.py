@@ -17,11 +17,10 @@ import os
 import sys
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from zorgkoppel.cli.login import EXIT_LOGIN, PASSWORD_VARIABLE
-from zorgkoppel.cli.unlocking import PASSPHRASE_VARIABLE
 from zorgkoppel.core.context import Actor, ServiceContext
 from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.core.services.accounts import (
@@ -35,12 +34,12 @@ from zorgkoppel.core.services.accounts import (
 )
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.paths import DATABASE_FILE
-from zorgkoppel.storage import key_slots
-from zorgkoppel.storage.encryption import Secret, unlock_file
 from zorgkoppel.storage.sqlite_driver import file_is_encrypted
 from zorgkoppel.ui import dialogs
-from zorgkoppel.ui.credentials_dialog import login_dialog, new_password_dialog, passphrase_dialog
 from zorgkoppel.ui.instance_guard import Opened
+
+if TYPE_CHECKING:
+    from zorgkoppel.storage import key_slots
 
 # The command line's own texts, so a script sees the same words from both.
 MSG_LOGIN_REQUIRED = N_(
@@ -53,6 +52,10 @@ MSG_RESET = N_("Your password was reset: choose a new one first with "
                "'zorgkoppel --user {name} user passwd'.")
 MSG_PASSWORDS_DIFFER = N_("The two passwords differ; nothing was changed.")
 EXIT_QUIT = 0
+# As cli/login.py and cli/unlocking.py (not imported: they load the key-slot code).
+EXIT_LOGIN = 3
+PASSWORD_VARIABLE = "ZORGKOPPEL_PASSWORD"
+PASSPHRASE_VARIABLE = "ZORGKOPPEL_PASSPHRASE"
 
 
 class StartLogin:
@@ -72,6 +75,9 @@ class StartLogin:
         database = self.data_dir / DATABASE_FILE
         if not file_is_encrypted(database):
             return None
+        # Only an encrypted folder needs the key-slot code (a plain start stays lighter).
+        from zorgkoppel.storage import key_slots
+
         try:
             slots = key_slots.for_database(database)
         except ZorgkoppelError as error:
@@ -83,6 +89,9 @@ class StartLogin:
     def _key_as(self, database: Path, slots: key_slots.KeySlotFile, user_name: str,
                 password: str) -> bytes | None:
         """The user's slot opens the data; None: no slot, but the passphrase may."""
+        from zorgkoppel.storage import key_slots
+        from zorgkoppel.storage.encryption import Secret, unlock_file
+
         if (slots.find(key_slots.USER, normalised_name(user_name)) is None
                 and slots.find(key_slots.PASSPHRASE) is not None):
             return None
@@ -90,6 +99,9 @@ class StartLogin:
 
     def _unlock_as_user(self, database: Path,
                         slots: key_slots.KeySlotFile) -> bytes | int | None:
+        from zorgkoppel.storage import key_slots
+        from zorgkoppel.ui.credentials_dialog import login_dialog
+
         if self.quiet:
             if not self.user_name or self.password is None:
                 if os.environ.get(PASSPHRASE_VARIABLE) is not None:
@@ -115,6 +127,10 @@ class StartLogin:
 
     def _unlock_with_passphrase(self, database: Path,
                                 slots: key_slots.KeySlotFile) -> bytes | int:
+        from zorgkoppel.storage import key_slots
+        from zorgkoppel.storage.encryption import Secret, unlock_file
+        from zorgkoppel.ui.credentials_dialog import passphrase_dialog
+
         if slots.find(key_slots.PASSPHRASE) is None:
             return self._failed(key_slots.UnlockFailed().text(), EXIT_LOGIN)
         if self.quiet:
@@ -165,6 +181,8 @@ class StartLogin:
         return None
 
     def _authenticate(self, book: ServiceContext) -> Actor | int:
+        from zorgkoppel.ui.credentials_dialog import login_dialog
+
         message = ""
         if self.user_name and self.password is not None:
             try:
@@ -191,6 +209,8 @@ class StartLogin:
             return None
         if self.quiet:
             return self._failed(_(MSG_RESET).format(name=account_ctx.actor.name), EXIT_LOGIN)
+        from zorgkoppel.ui.credentials_dialog import new_password_dialog
+
         current = self.password or ""
 
         def change(new: str, again: str) -> None:
