@@ -42,7 +42,7 @@ class AccountActions(QObject):
         file_menu = _menu_of(window.quit_action)
         self.change_password_action = QAction(window)
         self.change_password_action.setObjectName("change_password")
-        window.texts.bind(self.change_password_action.setText, N_("Change &password…"))
+        window.texts.bind(self.change_password_action.setText, N_("Change pass&word…"))
         self.change_password_action.triggered.connect(lambda _c=False: self.change_password())
         separator = file_menu.insertSeparator(window.quit_action)
         file_menu.insertAction(separator, self.change_password_action)
