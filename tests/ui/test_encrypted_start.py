@@ -137,3 +137,26 @@ def test_exit_after_start_with_a_passphrase_only(data_dir, qapp, capsys, monkeyp
     assert "is encrypted" in capsys.readouterr().err
     monkeypatch.setenv("ZORGKOPPEL_PASSPHRASE", PASSPHRASE)
     assert run_gui(data_dir, language="en", exit_after_start=True) == 0
+
+
+def test_a_new_password_chosen_at_login_unlocks_the_data_next_time(
+        data_dir, with_accounts, qtbot, monkeypatch):
+    from zorgkoppel.core.context import ServiceContext
+    from zorgkoppel.core.services import accounts
+    from zorgkoppel.storage.encryption import unlock_with_password
+    from zorgkoppel.storage.opening import open_database
+
+    db = open_database(data_dir, key=with_accounts)
+    admin = accounts.authenticate(ServiceContext(db), "els", ELS)
+    accounts.reset_password(ServiceContext(db, admin), "bert", "temporary-1")  # gives a slot
+    db.dispose()
+    monkeypatch.setattr(dialogs, "exec_dialog", answering(qtbot, {
+        "login": [lambda d: type_and_accept(qtbot, d, user_name="bert", password="temporary-1")],
+        "new_password": [lambda d: type_and_accept(
+            qtbot, d, new_password="bert-own-1", new_password_again="bert-own-1")]}))
+    opened = _open(data_dir, quiet=False)
+    assert not isinstance(opened, int)
+    opened.close()
+    assert unlock_with_password(data_dir, "bert", "bert-own-1") == with_accounts
+    with pytest.raises(key_slots.UnlockFailed):
+        unlock_with_password(data_dir, "bert", "temporary-1")
