@@ -7,7 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 
 from zorgkoppel.i18n import catalog
 from zorgkoppel.settings import load_settings
@@ -135,9 +135,17 @@ def test_first_start_offers_the_demo_once(data_dir, qapp, monkeypatch, quit_soon
         quit_soon()
         return False
 
+    offers = []
+
+    def not_now(dialog):  # the first run's encryption offer comes first: "Not now"
+        offers.append(dialog.objectName())
+        return QDialog.DialogCode.Rejected
+
     monkeypatch.setattr(dialogs, "ask_load_demo", answer)
+    monkeypatch.setattr(dialogs, "exec_dialog", not_now)
     assert run_gui(data_dir, language="en") == 0
     assert len(asked) == 1
+    assert offers == ["encrypt"]
     assert load_settings(data_dir).demo_offered
 
     def again(parent):

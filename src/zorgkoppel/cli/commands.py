@@ -224,6 +224,7 @@ def run_gui(options: argparse.Namespace, data_dir: Path) -> int:
         data_dir,
         language=options.lang,
         exit_after_start=getattr(options, "exit_after_start", False),
+        user=options.user,
     )
 
 

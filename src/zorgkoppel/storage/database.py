@@ -6,7 +6,7 @@ because models and queries stay portable.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,6 +51,9 @@ class Database:
         self.url = url
         self.read_only = read_only
         self.data_key = key
+        # Called before every write transaction; the window sets it to end the session of
+        # an account disabled meanwhile (it raises, and the write does not happen).
+        self.before_write: Callable[[], None] | None = None
         if key is not None:
             engine_options.update(_encrypted_engine_options(url, key))
         # SQLAlchemy quotes a failed statement's values in its errors, and errors reach the
@@ -89,6 +92,8 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One all-or-nothing write: commits when the block ends, rolls back on any error."""
+        if self.before_write is not None:
+            self.before_write()
         try:
             with Session(self.engine, expire_on_commit=False) as session, session.begin():
                 yield session

@@ -19,12 +19,14 @@ EXIT_AFTER_START_TIMEOUT_MS = 30_000
 
 
 def run_gui(
-    data_dir: pathlib.Path, language: str | None = None, exit_after_start: bool = False
+    data_dir: pathlib.Path, language: str | None = None, exit_after_start: bool = False,
+    user: str | None = None,
 ) -> int:
     """Run the window until it is closed; returns the exit code.
 
     With `exit_after_start` no dialog is shown: the window quits with 0 as soon as the
     Overview has been painted with its data (a smoke test of a build or installation).
+    With accounts it logs in as `user` with ZORGKOPPEL_PASSWORD, else ends with 3.
     """
     from PySide6.QtCore import QThreadPool, QTimer
     from PySide6.QtGui import QIcon
@@ -49,7 +51,7 @@ def run_gui(
     settings = load_settings(data_dir)
     apply_language(language or settings.language or system_language())
 
-    opened = _open(data_dir, exit_after_start)
+    opened = _open(data_dir, exit_after_start, user)
     if isinstance(opened, int):
         return opened
     ctx, data_dir = opened.ctx, opened.data_dir  # the data may have moved to the local folder
@@ -58,13 +60,16 @@ def run_gui(
 
     window = MainWindow(ctx, data_dir, settings)
     opened.attach(window)
+    window.accounts.watch(opened.account, ended=app.exit)
     for note in opened.notes:
         QTimer.singleShot(0, lambda note=note: window.show_status(note))
     if exit_after_start:
         window.overview_painted.connect(lambda: QTimer.singleShot(0, lambda: app.exit(0)))
         QTimer.singleShot(EXIT_AFTER_START_TIMEOUT_MS, lambda: app.exit(1))
     else:
-        QTimer.singleShot(0, window.offer_demo)
+        from zorgkoppel.ui.first_run import first_start
+
+        QTimer.singleShot(0, lambda: first_start(window))
     window.show()
     try:
         code = app.exec()
@@ -90,8 +95,22 @@ def _skip_final_collection() -> None:
     gc.freeze()
 
 
-def _open(data_dir: pathlib.Path, quiet: bool) -> Opened | int:
-    """The opened data folder (locked for this window), or the exit code after telling why not."""
+def _open(data_dir: pathlib.Path, quiet: bool, user: str | None = None) -> Opened | int:
+    """The opened data folder (locked for this window, unlocked and logged in), or the exit
+    code after telling why not."""
     from zorgkoppel.ui.instance_guard import open_data
+    from zorgkoppel.ui.start_login import StartLogin
 
-    return open_data(data_dir, quiet)
+    login = StartLogin(data_dir, quiet, user)
+    key = login.unlock()
+    if isinstance(key, int):
+        return key
+    opened = open_data(data_dir, quiet, key)
+    if isinstance(opened, int):
+        return opened
+    code = login.log_in(opened)
+    if code is not None:
+        opened.close()
+        return code
+    opened.account = login.account
+    return opened

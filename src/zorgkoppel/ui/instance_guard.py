@@ -98,6 +98,7 @@ class Opened:
     lock: InstanceLock | None = None  # None: read-only
     server: ActivationServer | None = None
     notes: list[str] = field(default_factory=list)  # told to the user once the window shows
+    account: Actor | None = None  # who logged in (None: the local owner); set by the login
 
     @property
     def read_only(self) -> bool:
@@ -115,17 +116,18 @@ class Opened:
             self.lock.release()
 
 
-def open_data(data_dir: Path, quiet: bool) -> Opened | int:
+def open_data(data_dir: Path, quiet: bool, key: bytes | None = None) -> Opened | int:
     """The opened data folder, or the exit code after telling the user why not.
 
-    `quiet` (a smoke test) never asks: every obstacle is printed and ends with 1.
+    `quiet` (a smoke test) never asks: every obstacle is printed and ends with 1. `key`
+    opens an encrypted folder (ui/start_login.py unlocks it).
     """
     from zorgkoppel.paths import default_data_dir
     from zorgkoppel.storage.network_folder import NetworkFolderError, move_to_local
 
     notes: list[str] = []
     try:
-        return _open_writable(data_dir, notes)
+        return _open_writable(data_dir, notes, key)
     except DataInUseError as error:
         if quiet:
             return _failed(data_dir, error.text(), quiet)
@@ -138,7 +140,7 @@ def open_data(data_dir: Path, quiet: bool) -> Opened | int:
                 "starting; look for it in the task bar."))
             return 1
         if choice is dialogs.InUseChoice.READ_ONLY:
-            return _open_read_only(data_dir, quiet)
+            return _open_read_only(data_dir, quiet, key)
         return 0
     except NetworkFolderError as error:
         local = default_data_dir()
@@ -155,14 +157,14 @@ def open_data(data_dir: Path, quiet: bool) -> Opened | int:
             "old copy in {folder} was left untouched and may be deleted."
         ).format(local=local, folder=data_dir))
         try:
-            opened = _open_writable(local, notes)
+            opened = _open_writable(local, notes, key)
         except (ZorgkoppelError, OSError) as reopen_error:
             return _failed(local, str(reopen_error), quiet)
         return opened
     except DatabaseDamagedError as error:
         if quiet or error.newest_good_backup is None:
             return _failed(data_dir, error.text(), quiet)
-        return _offer_restore(data_dir, error, notes)
+        return _offer_restore(data_dir, error, notes, key)
     except ZorgkoppelError as error:
         return _failed(data_dir, error.text(), quiet)
     except OSError as error:
@@ -175,7 +177,8 @@ def open_data(data_dir: Path, quiet: bool) -> Opened | int:
         return _failed(data_dir, str(getattr(error, "orig", None) or error), quiet)
 
 
-def _offer_restore(data_dir: Path, error: DatabaseDamagedError, notes: list[str]) -> Opened | int:
+def _offer_restore(data_dir: Path, error: DatabaseDamagedError, notes: list[str],
+                   key: bytes | None = None) -> Opened | int:
     """A damaged database at start: offer to put the newest good backup back, then open."""
     from zorgkoppel.storage.restore import restore_backup
 
@@ -187,8 +190,8 @@ def _offer_restore(data_dir: Path, error: DatabaseDamagedError, notes: list[str]
         return 1
     try:
         with holding_lock(data_dir, wait_seconds=0):
-            result = restore_backup(data_dir, backup)
-        opened = _open_writable(data_dir, notes)
+            result = restore_backup(data_dir, backup, key=key)
+        opened = _open_writable(data_dir, notes, key)
         # Nobody could log in over the damaged file: the entry names the local owner.
         audit.record_as(opened.ctx.db, LOCAL_OWNER.name, audit.RESTORE)
     except (ZorgkoppelError, OSError) as restore_error:
@@ -198,13 +201,13 @@ def _offer_restore(data_dir: Path, error: DatabaseDamagedError, notes: list[str]
     return opened
 
 
-def _open_writable(data_dir: Path, notes: list[str]) -> Opened:
+def _open_writable(data_dir: Path, notes: list[str], key: bytes | None = None) -> Opened:
     from zorgkoppel.storage.opening import open_database
 
     lock = InstanceLock(data_dir)
     lock.acquire()
     try:
-        db = open_database(data_dir)
+        db = open_database(data_dir, key=key)
     except BaseException:
         lock.release()
         raise
@@ -212,12 +215,12 @@ def _open_writable(data_dir: Path, notes: list[str]) -> Opened:
     return Opened(ServiceContext(db), data_dir, lock, server, notes)
 
 
-def _open_read_only(data_dir: Path, quiet: bool) -> Opened | int:
+def _open_read_only(data_dir: Path, quiet: bool, key: bytes | None = None) -> Opened | int:
     from zorgkoppel.storage.opening import open_database
     from zorgkoppel.storage.schema import SCHEMA_REVISION, stored_revision
 
     try:
-        db = open_database(data_dir, read_only=True)
+        db = open_database(data_dir, read_only=True, key=key)
     except ZorgkoppelError as error:
         return _failed(data_dir, error.text(), quiet)
     if stored_revision(db) != SCHEMA_REVISION:

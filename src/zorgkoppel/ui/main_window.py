@@ -30,6 +30,7 @@ from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.settings import Settings, save_settings
 from zorgkoppel.ui import dialogs
+from zorgkoppel.ui.account_actions import AccountActions
 from zorgkoppel.ui.backup_schedule import BackupSchedule
 from zorgkoppel.ui.language import LANGUAGE_NAMES, apply_language
 from zorgkoppel.ui.screen import Screen
@@ -134,6 +135,7 @@ class MainWindow(QMainWindow):
         self.navigation.currentRowChanged.connect(self._navigated)
         self.show_screen("overview")
         self.statusBar()
+        self.accounts = AccountActions(self)  # change password, users, who is logged in
 
     # -- menus
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import PermissionDenied
+from zorgkoppel.core.errors import PermissionDenied, Problems
+from zorgkoppel.core.services import audit
 from zorgkoppel.i18n import N_
 from zorgkoppel.storage.encryption import (
     ConversionResult,
@@ -109,6 +110,7 @@ def encrypt_folder(
     key = new_data_key()
     ctx.db.dispose()  # the conversion needs the file to itself; the caller's lock stays held
     result = encrypt_data_folder(data_dir, key, secrets)
+    _record(data_dir, key, ctx.actor.name, audit.ENCRYPT)
     return Encrypted(result, key, plan, bool(passphrase))
 
 
@@ -123,4 +125,61 @@ def decrypt_folder(ctx: ServiceContext) -> ConversionResult:
         raise PermissionDenied(MSG_ADMIN_ONLY)
     data_dir = _folder(ctx)
     ctx.db.dispose()
-    return decrypt_data_folder(data_dir, key)
+    result = decrypt_data_folder(data_dir, key)
+    _record(data_dir, None, ctx.actor.name, audit.DECRYPT)
+    return result
+
+
+def _record(data_dir: Path, key: bytes | None, who: str, action: str) -> None:
+    """The audit entry, written into the converted file (the caller's Database is closed)."""
+    from zorgkoppel.storage.database import Database
+
+    converted = Database.in_folder(data_dir, key=key)
+    try:
+        audit.record_as(converted, who, action)
+    finally:
+        converted.dispose()
+
+
+# The first run of a new installation (ui/first_run.py): the local owner, a passphrase.
+
+def check_new_passphrase(passphrase: str, again: str) -> None:
+    """ValidationError when the passphrase is too short or the two differ."""
+    problems = Problems()
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        problems.add("passphrase", N_("a passphrase needs at least {count} characters"),
+                     count=MIN_PASSPHRASE_LENGTH)
+    elif passphrase != again:
+        problems.add("passphrase_again", N_("the two passphrases differ"))
+    problems.raise_if_any()
+
+
+def encrypt_with_passphrase(ctx: ServiceContext, data_dir: Path, passphrase: str,
+                            again: str) -> bytes:
+    """Encrypt the data folder the context has open (its lock held by the caller).
+
+    The context's database is closed for the conversion and opened again with the new key,
+    so everything sharing the context goes on with the encrypted data. Returns the key.
+    Nothing changes when the passphrase is refused or the conversion fails (the database is
+    then opened again as it was).
+    """
+    from zorgkoppel.core.services.accounts import has_accounts
+    from zorgkoppel.storage.opening import open_database
+
+    if not ctx.actor.may_write or ctx.actor.user_id is not None or has_accounts(ctx):
+        raise PermissionDenied(N_(
+            "With accounts, an administrator encrypts the data with 'zorgkoppel encrypt'."))
+    if ctx.db.data_key is not None:
+        raise EncryptionError(N_("The data in {folder} is already encrypted; nothing was "
+                                 "changed."), folder=str(data_dir))
+    check_new_passphrase(passphrase, again)
+    key = new_data_key()
+    ctx.db.dispose()
+    try:
+        encrypt_data_folder(data_dir, key, [Secret(passphrase)])
+    except BaseException:
+        ctx.db = open_database(data_dir)
+        raise
+    ctx.db = open_database(data_dir, key=key)
+    audit.record(ctx, audit.ENCRYPT)
+    return key
