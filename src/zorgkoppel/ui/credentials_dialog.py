@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -41,6 +42,9 @@ def error_text(error: ZorgkoppelError) -> str:
     if isinstance(error, ValidationError):
         return "\n".join(problem.text() for problem in error.problems)
     return error.text()
+
+
+TEXT_WIDTH = 440
 
 
 class CredentialsDialog(QDialog):
@@ -68,10 +72,15 @@ class CredentialsDialog(QDialog):
         self._timer.timeout.connect(self._tick)
 
         layout = QVBoxLayout(self)
+        # Without this the dialog keeps its first height when a message appears, and
+        # squeezes the fields.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         if explanation:
             text = QLabel(explanation)
             text.setObjectName("explanation")
             text.setWordWrap(True)
+            # A fixed width lets the layout know the wrapped text's height.
+            text.setFixedWidth(TEXT_WIDTH)
             layout.addWidget(text)
         form = QFormLayout()
         self.edits: dict[str, QLineEdit] = {}
@@ -87,6 +96,7 @@ class CredentialsDialog(QDialog):
         self.message = QLabel(message)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setFixedWidth(TEXT_WIDTH)
         self.message.setStyleSheet("color: #a61b1b;")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setVisible(bool(message))
@@ -129,6 +139,7 @@ class CredentialsDialog(QDialog):
     def show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.setVisible(bool(text))
+        self.adjustSize()  # room for the message without squeezing the fields
 
     def _clear_secrets(self) -> None:
         focus: QLineEdit | None = None

@@ -122,4 +122,5 @@ class EncryptionDialog(QDialog):
             return
         self.error.setText(problem)
         self.error.show()
+        self.adjustSize()
         (self.password if self.plan.with_accounts else self.passphrase).setFocus()
