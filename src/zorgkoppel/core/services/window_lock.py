@@ -7,7 +7,6 @@ passphrase: then the passphrase is checked against the folder's key slots.
 
 from __future__ import annotations
 
-import datetime as dt
 import hmac
 from dataclasses import dataclass
 
@@ -49,14 +48,14 @@ def lock_secret(ctx: ServiceContext) -> str | None:
     return PASSPHRASE if slots.find(key_slots.PASSPHRASE) is not None else None
 
 
-def try_unlock(ctx: ServiceContext, secret: str, now: dt.datetime | None = None) -> UnlockAttempt:
+def try_unlock(ctx: ServiceContext, secret: str) -> UnlockAttempt:
     """Check the password (or passphrase) of the locked window; audited either way."""
     kind = lock_secret(ctx)
     if kind == PASSWORD:
         if verify_password(ctx, secret):
             return UnlockAttempt(True)
         user = current_user(ctx)
-        return UnlockAttempt(False, wait_seconds(user, now or utcnow()) if user else 0)
+        return UnlockAttempt(False, wait_seconds(user, utcnow()) if user else 0)
     if kind == PASSPHRASE:
         unlocked = _passphrase_matches(ctx, secret)
         audit.record(ctx, audit.UNLOCK if unlocked else audit.LOGIN_FAILED)
