@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from tests.storage.encryption_support import PASSPHRASE, encrypted_folder
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import User
@@ -70,3 +72,22 @@ def test_an_encrypted_folder_without_accounts_asks_its_passphrase(tmp_path: Path
         assert actions[1:] == [audit.USER_CHANGE, audit.UNLOCK, audit.LOGIN_FAILED]
     finally:
         ctx.db.dispose()
+
+
+def test_a_failing_unlock_leaves_no_password_in_the_crash_log(
+        ctx: ServiceContext, data_dir: Path, monkeypatch) -> None:
+    from zorgkoppel.cli.failures import write_crash_log
+    from zorgkoppel.core.services import window_lock
+
+    add_user(ctx, UserData("griet", "admin"), PASSWORD)
+    ctx.actor = authenticate(ctx, "griet", PASSWORD)
+
+    def broken(ctx: ServiceContext, password: str) -> bool:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(window_lock, "verify_password", broken)
+    with pytest.raises(OSError) as raised:
+        try_unlock(ctx, PASSWORD)
+    log = write_crash_log(data_dir, raised.value, ["zorgkoppel", "gui"])
+    assert log is not None and "Input/output error" in log.read_text(encoding="utf-8")
+    assert PASSWORD not in log.read_text(encoding="utf-8")
