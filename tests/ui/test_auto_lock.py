@@ -142,6 +142,11 @@ def test_lock_now_with_ctrl_l(user_ctx, window, qtbot):
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
     window.lock_action.trigger()
     assert window.auto_lock.locked
+    # Closing would save or drop the unsaved edits: not while locked, nor through Ctrl+Q.
+    assert not window.close() and window.isVisible()
+    qtbot.keyClick(window.auto_lock.overlay.secret, Qt.Key.Key_Q,
+                   Qt.KeyboardModifier.ControlModifier)
+    assert window.isVisible()
     unlock_with(window.auto_lock, PASSWORD)
     assert not window.auto_lock.locked
 
@@ -263,3 +268,19 @@ def test_windows_opened_while_locked_are_covered(user_ctx, sample, window, qtbot
     assert not any(c.isVisible() for w in (window, file_window, message)
                    for c in w.findChildren(LockCover))
     message.close()
+
+
+def test_when_the_dialog_that_asked_closes_the_main_window_asks(user_ctx, window, qtbot):
+    dialog = QDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.show()
+    lock = lock_of(window, **QUICK)
+    assert lock.lock() and lock.overlay.parentWidget() is dialog
+    dialog.done(0)  # a message box closing itself, say
+    qtbot.waitUntil(lambda: lock.overlay is not None and lock.overlay.parentWidget() is window,
+                    timeout=3000)
+    type_text(window.show_screen("workers").search, "x")  # still nothing reaches the window
+    assert window.screen("workers").search.text() == ""
+    unlock_with(lock, PASSWORD)
+    assert not lock.locked

@@ -43,9 +43,11 @@ _INPUT_EVENTS = frozenset({
     _T.Wheel, _T.ContextMenu, _T.TouchBegin, _T.TouchUpdate, _T.TouchEnd,
     _T.TabletPress, _T.TabletMove, _T.TabletRelease,
 })
-# Never delivered while locked, whoever they are for: menu shortcuts (Ctrl+Q, Ctrl+S…) act
-# on the forms underneath, and closing a window would ask about its unsaved edits.
+# Menu shortcuts (Ctrl+Q, Ctrl+S…) act on the forms underneath: never delivered while
+# locked. Nor is closing the main window, which would save or drop the unsaved edits;
+# dialogs may still close (a message box the program closes, a worker file).
 _BLOCKED_WHILE_LOCKED = frozenset({_T.Shortcut, _T.Close})
+_WINDOW_CHANGES = frozenset({_T.Show, _T.Hide})
 
 
 class AutoLock(QObject):
@@ -78,6 +80,8 @@ class AutoLock(QObject):
         self._last_input = monotonic()
         self._last_wall = wall_clock()
         self._last_tick = self._last_input
+        self._locked = False
+        self._passphrase = False  # what the question asks for
         self.overlay: LockOverlay | None = None
         self._covers: list[LockCover] = []
         self._focus_before: QWidget | None = None
@@ -96,7 +100,7 @@ class AutoLock(QObject):
 
     @property
     def locked(self) -> bool:
-        return self.overlay is not None
+        return self._locked
 
     def idle_limit_ms(self) -> int:
         if self._idle_ms is not None:
@@ -111,15 +115,20 @@ class AutoLock(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if self.overlay is None or not isValid(self.overlay):  # gone with a closed window
+        if not self._locked:
             if kind in _INPUT_EVENTS:
                 self._last_input = self._monotonic()
             return False
         if not self._window_open():  # a closed window's lock no longer stands in the way
             return False
-        if kind == _T.Show and isinstance(watched, QWidget) and watched.isWindow():
-            QTimer.singleShot(0, self._window_shown)
+        if kind in _WINDOW_CHANGES and isinstance(watched, QWidget) and watched.isWindow():
+            QTimer.singleShot(0, self._windows_changed)
         elif kind in _BLOCKED_WHILE_LOCKED:
+            if kind == _T.Close:
+                if watched is not self.window:
+                    return False
+                event.ignore()  # a swallowed close event still counts as accepted
+                return True
             return not self._in_overlay(watched)
         if kind in _INPUT_EVENTS and isinstance(watched, QWidget):
             # Input for the platform window is passed on to a widget: judged there.
@@ -128,7 +137,9 @@ class AutoLock(QObject):
 
     def _in_overlay(self, watched: QObject) -> bool:
         overlay = self.overlay
-        return overlay is not None and isinstance(watched, QWidget) and (
+        if overlay is None or not isValid(overlay):
+            return False
+        return isinstance(watched, QWidget) and (
             watched is overlay or overlay.isAncestorOf(watched))
 
     def _tick(self) -> None:
@@ -137,7 +148,10 @@ class AutoLock(QObject):
         # larger of the two gaps is the time the program was away.
         gap_ms = max(wall - self._last_wall, now - self._last_tick) * 1000
         self._last_wall, self._last_tick = wall, now
-        if self.overlay is not None or not self._window_open():
+        if self._locked:
+            self._windows_changed()  # the window that asked may have gone (a dialog closed)
+            return
+        if not self._window_open():
             return
         slept = gap_ms > self._tick_ms + self._jump_ms
         idle = (now - self._last_input) * 1000 >= self.idle_limit_ms()
@@ -148,7 +162,7 @@ class AutoLock(QObject):
 
     def lock(self) -> bool:
         """Cover every window and ask for the password; False when there is nothing to ask."""
-        if self.overlay is not None:
+        if self._locked:
             return True
         if not self._window_open():  # closed: there is nothing left to protect
             return False
@@ -160,10 +174,12 @@ class AutoLock(QObject):
         while (popup := app.activePopupWidget()) is not None:  # open menus and combo lists
             popup.close()
         self._focus_before = app.focusWidget()
-        self._cover_and_ask(kind == PASSPHRASE)
+        self._locked = True
+        self._passphrase = kind == PASSPHRASE
+        self._cover_and_ask()
         return True
 
-    def _cover_and_ask(self, passphrase: bool) -> None:
+    def _cover_and_ask(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         # A modal dialog blocks the windows below it: the question goes on the top one.
@@ -172,7 +188,7 @@ class AutoLock(QObject):
             if window is not host and window.isVisible() and _is_window(window):
                 self._covers.append(LockCover(window))
         who = self.ctx.actor.display_name or self.ctx.actor.name
-        self.overlay = LockOverlay(host, who, passphrase)
+        self.overlay = LockOverlay(host, who, self._passphrase)
         self.overlay.unlock_button.clicked.connect(self._attempt)
         self.overlay.secret.returnPressed.connect(self._attempt)
         needed = self.overlay.sizeHint()
@@ -184,27 +200,30 @@ class AutoLock(QObject):
             self._show_wait()
         self.overlay.secret.setFocus()
 
-    def _window_shown(self) -> None:
-        """A window opened while locked (a message at the end of an import, say): cover it
-        too, and if it is modal, ask on it, since it blocks the one that asked."""
-        overlay = self.overlay
-        if overlay is None or not isValid(overlay) or not self._window_open():
+    def _windows_changed(self) -> None:
+        """A window opened or closed while locked: cover a new one (a message at the end of an
+        import, say), and ask again on the top window when the one that asked is no longer
+        it (a modal dialog came, or the dialog that asked went)."""
+        if not self._locked or not self._window_open():
             return
-        covered = {cover.parentWidget() for cover in self._covers if isValid(cover)}
-        covered.add(overlay.parentWidget())
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        if app.activeModalWidget() not in (None, overlay.parentWidget()):
+        overlay = self.overlay
+        host = overlay.parentWidget() if overlay is not None and isValid(overlay) else None
+        if host is None or not host.isVisible() or host is not (
+                app.activeModalWidget() or self.window):
             self._remove_covers()
-            self._cover_and_ask(overlay.passphrase)
+            self._cover_and_ask()
             return
+        covered = {cover.parentWidget() for cover in self._covers if isValid(cover)}
+        covered.add(host)
         for window in app.topLevelWidgets():
             if window not in covered and window.isVisible() and _is_window(window):
                 self._covers.append(LockCover(window))
 
     def _remove_covers(self) -> None:
         overlay = self.overlay
-        host = overlay.parentWidget() if overlay is not None else None
+        host = overlay.parentWidget() if overlay is not None and isValid(overlay) else None
         self.overlay = None
         for cover in [*self._covers, overlay]:
             if cover is not None and isValid(cover):
@@ -256,6 +275,7 @@ class AutoLock(QObject):
             self.overlay.set_waiting(False)
 
     def _unlock(self) -> None:
+        self._locked = False
         self._remove_covers()
         focus, self._focus_before = self._focus_before, None
         if focus is not None and isValid(focus) and focus.isVisible():
