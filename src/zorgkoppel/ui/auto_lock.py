@@ -21,8 +21,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from shiboken6 import isValid
 
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.services.accounts import MSG_THROTTLED
-from zorgkoppel.core.services.window_lock import PASSPHRASE, lock_secret, try_unlock
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.settings import Settings
 from zorgkoppel.ui.lock_overlay import LockCover, LockOverlay
@@ -166,6 +164,9 @@ class AutoLock(QObject):
             return True
         if not self._window_open():  # closed: there is nothing left to protect
             return False
+        # Imported here: the accounts (and argon2) are not needed to show the first screen.
+        from zorgkoppel.core.services.window_lock import PASSPHRASE, lock_secret
+
         kind = lock_secret(self.ctx)
         if kind is None:
             return False
@@ -243,6 +244,8 @@ class AutoLock(QObject):
         overlay = self.overlay
         if overlay is None or self._waiting():
             return
+        from zorgkoppel.core.services.window_lock import try_unlock
+
         attempt = try_unlock(self.ctx, overlay.take_secret())
         if attempt.unlocked:
             self._unlock()
@@ -261,6 +264,8 @@ class AutoLock(QObject):
         return time.monotonic() < self._wait_until
 
     def _show_wait(self) -> None:
+        from zorgkoppel.core.services.accounts import MSG_THROTTLED
+
         seconds = math.ceil(max(0.0, self._wait_until - time.monotonic() - 0.2))
         if self.overlay is not None:
             self.overlay.message.setText(_(MSG_THROTTLED).format(seconds=max(1, seconds)))
