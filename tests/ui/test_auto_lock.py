@@ -284,3 +284,24 @@ def test_when_the_dialog_that_asked_closes_the_main_window_asks(user_ctx, window
     assert window.screen("workers").search.text() == ""
     unlock_with(lock, PASSWORD)
     assert not lock.locked
+
+
+def test_a_failing_check_keeps_the_window_locked(user_ctx, window, qtbot, monkeypatch):
+    from zorgkoppel.core.services import window_lock
+
+    def broken(ctx: ServiceContext, secret: str) -> object:
+        raise OSError(5, "Input/output error")
+
+    working = window_lock.try_unlock
+    lock = lock_of(window, **QUICK)
+    assert lock.lock()
+    monkeypatch.setattr(window_lock, "try_unlock", broken)
+    unlock_with(lock, PASSWORD)
+    assert lock.locked
+    assert lock.overlay.message.text() == (
+        "The password could not be checked ([Errno 5] Input/output error); the window stays "
+        "locked.")
+    assert lock.overlay.secret.text() == ""
+    monkeypatch.setattr(window_lock, "try_unlock", working)
+    unlock_with(lock, PASSWORD)
+    assert not lock.locked

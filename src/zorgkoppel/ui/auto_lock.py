@@ -32,6 +32,7 @@ JUMP_MS = 60_000
 MSG_CANNOT_LOCK = N_("The window cannot be locked without accounts: there is no password to "
                      "ask.")
 MSG_WRONG_PASSWORD = N_("That is not the right password; the window stays locked.")
+MSG_CHECK_FAILED = N_("The password could not be checked ({reason}); the window stays locked.")
 MSG_WRONG_PASSPHRASE = N_("That is not the right passphrase; the window stays locked.")
 
 _T = QEvent.Type
@@ -244,9 +245,18 @@ class AutoLock(QObject):
         overlay = self.overlay
         if overlay is None or self._waiting():
             return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from zorgkoppel.core.errors import ZorgkoppelError
         from zorgkoppel.core.services.window_lock import try_unlock
 
-        attempt = try_unlock(self.ctx, overlay.take_secret())
+        try:
+            attempt = try_unlock(self.ctx, overlay.take_secret())
+        except (ZorgkoppelError, OSError, SQLAlchemyError) as error:
+            # The reason names the failing file or database, never the secret.
+            overlay.message.setText(_(MSG_CHECK_FAILED).format(
+                reason=str(getattr(error, "orig", None) or error)))
+            return
         if attempt.unlocked:
             self._unlock()
             return
