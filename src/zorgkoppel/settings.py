@@ -6,9 +6,19 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from zorgkoppel.core.errors import ZorgkoppelError
+from zorgkoppel.i18n import N_
 from zorgkoppel.i18n.catalog import LANGUAGES
 
 SETTINGS_FILE = "settings.json"
+LOCK_MINUTES_DEFAULT = 10
+LOCK_MINUTES_MIN, LOCK_MINUTES_MAX = 1, 60
+MSG_LOCK_MINUTES = N_("The window locks after {low} to {high} minutes without use; {value} is "
+                      "not possible. Nothing was saved.")
+
+
+class SettingsError(ZorgkoppelError):
+    """A setting out of its range; the settings file is left as it was."""
 
 
 @dataclass
@@ -16,6 +26,7 @@ class Settings:
     language: str | None = None  # None: follow the system language
     demo_offered: bool = False
     second_backup_folder: str | None = None  # a USB stick or share: backups only
+    lock_after_minutes: int = LOCK_MINUTES_DEFAULT  # no input for this long locks the window
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -31,7 +42,32 @@ def load_settings(data_dir: Path) -> Settings:
         language=language if language in LANGUAGES else None,
         demo_offered=bool(raw.get("demo_offered", False)),
         second_backup_folder=_text_or_none(raw.get("second_backup_folder")),
+        lock_after_minutes=_lock_minutes_or_default(raw.get("lock_after_minutes")),
     )
+
+
+def _lock_minutes_valid(value: object) -> bool:
+    return (isinstance(value, int) and not isinstance(value, bool)
+            and LOCK_MINUTES_MIN <= value <= LOCK_MINUTES_MAX)
+
+
+def _lock_minutes_or_default(value: object) -> int:
+    return value if _lock_minutes_valid(value) else LOCK_MINUTES_DEFAULT  # type: ignore[return-value]
+
+
+def set_lock_after_minutes(data_dir: Path, settings: Settings, minutes: int) -> None:
+    """Save the idle time before the window locks; SettingsError (nothing saved) if out of range.
+
+    The file is read afresh so settings saved by a dialog meanwhile are kept; `settings`
+    (the window's own copy) follows.
+    """
+    if not _lock_minutes_valid(minutes):
+        raise SettingsError(MSG_LOCK_MINUTES, low=LOCK_MINUTES_MIN, high=LOCK_MINUTES_MAX,
+                            value=minutes)
+    stored = load_settings(data_dir)
+    stored.lock_after_minutes = minutes
+    save_settings(data_dir, stored)
+    settings.lock_after_minutes = minutes
 
 
 def _text_or_none(value: object) -> str | None:

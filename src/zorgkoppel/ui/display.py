@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 
 from zorgkoppel.i18n import _, ngettext
-from zorgkoppel.i18n.formatting import format_date, format_money, format_number
+from zorgkoppel.i18n.formatting import format_date, format_datetime, format_money, format_number
 
 
 def date_text(value: dt.date | None) -> str:
@@ -52,3 +52,10 @@ def dutch_level_text(level: str | None) -> str:
     if level == "native":
         return _("native speaker")
     return level or ""
+
+
+def datetime_text(value: dt.datetime | None) -> str:
+    """`4 dec 2026, 22:00:00` in local time (stored times are UTC)."""
+    if value is None:
+        return ""
+    return format_datetime(value.astimezone() if value.tzinfo else value)

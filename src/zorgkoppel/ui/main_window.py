@@ -31,6 +31,7 @@ from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.settings import Settings, save_settings
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.account_actions import AccountActions
+from zorgkoppel.ui.auto_lock import install_auto_lock
 from zorgkoppel.ui.backup_schedule import BackupSchedule
 from zorgkoppel.ui.language import LANGUAGE_NAMES, apply_language
 from zorgkoppel.ui.screen import Screen
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self._build_menus()
+        self.auto_lock = install_auto_lock(self, ctx, self.settings)
         self.backups = BackupSchedule(self, data_dir, self.show_status, ctx.actor.may_write,
                                       data_key=lambda: self.ctx.db.data_key)
         if not ctx.actor.may_write:
@@ -191,6 +193,10 @@ class MainWindow(QMainWindow):
             file_menu, N_("Load &demo data"), self.load_demo, None, "demo"
         )
         file_menu.addSeparator()
+        self.lock_action = self._action(
+            file_menu, N_("&Lock now"), lambda: self.auto_lock.lock_now(self.show_status),
+            [keys("Ctrl+L")], "lock",
+        )
         self.quit_action = self._action(
             file_menu, N_("&Quit"), self.close, [keys("Ctrl+Q")], "quit"
         )

@@ -42,6 +42,7 @@ from zorgkoppel.core.services.worker_file import (
 from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.i18n.formatting import format_date
 from zorgkoppel.ui import dialogs
+from zorgkoppel.ui.access_history_view import AccessHistoryTab
 from zorgkoppel.ui.display import date_text
 from zorgkoppel.ui.language import LANGUAGE_NAMES
 from zorgkoppel.ui.look import muted
@@ -114,6 +115,7 @@ class WorkerFileWindow(QDialog):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.timeline, "")
         self.tabs.addTab(self.months, "")
+        self.access_history = AccessHistoryTab(ctx, worker_id, self.tabs, self.texts)
 
         self.report_language = QComboBox()
         self.report_language.setObjectName("report_language")
@@ -181,6 +183,7 @@ class WorkerFileWindow(QDialog):
         self.subtitle.setText(file.employer)
         self.timeline_model.set_rows(list(file.entries))
         self.months_model.set_rows(list(file.roster_months))
+        self.access_history.refresh(file.worker)
         for model in (self.timeline_model, self.months_model):
             model.retranslate()
         self.summary.setText(self._summary_html(file))
