@@ -17,6 +17,7 @@ class Settings:
     language: str | None = None  # None: follow the system language
     demo_offered: bool = False
     second_backup_folder: str | None = None  # a USB stick or share: backups only
+    retention_years: int | None = None  # erase notes N years after the last placement; None: off
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -32,7 +33,13 @@ def load_settings(data_dir: Path) -> Settings:
         language=language if language in LANGUAGES else None,
         demo_offered=bool(raw.get("demo_offered", False)),
         second_backup_folder=_text_or_none(raw.get("second_backup_folder")),
+        retention_years=_years_or_none(raw.get("retention_years")),
     )
+
+
+def _years_or_none(value: object) -> int | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return value if ok else None  # type: ignore[return-value]
 
 
 def _text_or_none(value: object) -> str | None:

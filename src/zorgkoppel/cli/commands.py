@@ -13,6 +13,7 @@ from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
+from zorgkoppel.cli.gdpr_commands import run_gdpr
 from zorgkoppel.cli.roster_command import run_roster
 from zorgkoppel.cli.trajectory_command import run_trajectory
 from zorgkoppel.cli.user_commands import run_user
@@ -237,4 +238,5 @@ HANDLERS: dict[str, Handler] = {
     "contract": run_contract,
     "roster": run_roster,
     "user": run_user,
+    "gdpr": run_gdpr,
 }

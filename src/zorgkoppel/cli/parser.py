@@ -11,6 +11,7 @@ from zorgkoppel import __version__
 from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
+from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
 from zorgkoppel.cli.roster_command import add_roster_parser
 from zorgkoppel.cli.trajectory_command import add_trajectory_parser
 from zorgkoppel.cli.user_commands import add_user_parsers
@@ -18,7 +19,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
-            "restore", "check", "contract", "roster", "user")
+            "restore", "check", "contract", "roster", "user", "gdpr")
 EXIT_USAGE = 2
 
 
@@ -145,4 +146,5 @@ def build_parser() -> Parser:
     add_contract_parser(commands)
     add_roster_parser(commands)
     add_user_parsers(commands)
+    add_gdpr_parsers(commands)
     return parser

@@ -225,7 +225,8 @@ class ErasureResult:
 
 
 def require_erasure_right(ctx: ServiceContext) -> None:
-    if not ctx.actor.is_admin and not ctx.actor.unrestricted:
+    # The local owner without accounts is an administrator (LOCAL_OWNER.role == "admin").
+    if not ctx.actor.is_admin:
         raise PermissionDenied(MSG_ADMIN_ONLY)
 
 
