@@ -29,6 +29,8 @@ $(STAMP): pyproject.toml
 	    && $(PYTHON) -m venv $(VENV); \
 	  else echo "Please install python3-venv (sudo apt-get install python3-venv)"; exit 1; fi; }
 	$(PIP) install --quiet --upgrade pip
+	@# sqlcipher3-wheels replaced sqlcipher3-binary: both install the module sqlcipher3.
+	$(PIP) uninstall --quiet -y sqlcipher3-binary 2>/dev/null || true
 	$(PIP) install --quiet -e '.[test]'
 	touch $(STAMP)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -48,8 +47,7 @@ def _text_or_none(value: object) -> str | None:
 
 def save_settings(data_dir: Path, settings: Settings) -> None:
     """Write through a temporary file so a crash never leaves half a settings file."""
-    data_dir.mkdir(parents=True, exist_ok=True)
-    path = data_dir / SETTINGS_FILE
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(asdict(settings), indent=2), encoding="utf-8")
-    os.replace(temporary, path)
+    from zorgkoppel.storage.permissions import private_folder, write_private_text
+
+    private_folder(data_dir)
+    write_private_text(data_dir / SETTINGS_FILE, json.dumps(asdict(settings), indent=2))

@@ -50,8 +50,8 @@ def rows(db: Database) -> dict[str, list[tuple[Any, ...]]]:
     dumped = {}
     with db.engine.connect() as connection:
         for name, table in SQLModel.metadata.tables.items():
-            if name == "syncstate":
-                continue
+            if name in ("syncstate", "auditentry"):
+                continue  # local bookkeeping: who synced and who looked, never exchanged
             skip = LOCAL_COLUMNS - ({"id"} if name in NAMED_BY_THE_FILE else set())
             if name not in RECORDS or name == "task":  # built-ins stamped at creation
                 skip = skip | {"updated_at"}

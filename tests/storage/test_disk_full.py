@@ -67,7 +67,7 @@ def test_disk_full_during_a_backup_leaves_no_half_file(
 
     add_organisations(data_dir, "A")
 
-    def full_disk(_source: Path, temporary: Path) -> None:
+    def full_disk(_source: Path, temporary: Path, _key: bytes | None) -> None:
         temporary.write_bytes(b"half a copy")
         raise sqlite3.OperationalError("database or disk is full")
 

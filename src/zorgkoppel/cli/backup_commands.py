@@ -20,29 +20,35 @@ def _require_database(data_dir: Path) -> Path:
     return live
 
 
-def _require_administrator(data_dir: Path) -> None:
+def _require_administrator(data_dir: Path) -> tuple[str, bytes | None]:
     """A backup holds everyone's data and a restore replaces it: an administrator's work
-    (or the local owner's, while there are no accounts)."""
+    (or the local owner's, while there are no accounts).
+
+    Returns the user's name (for the audit trail) and the data key the login unlocked
+    (None for a plain folder), so the command does not ask for the password or
+    passphrase a second time."""
     from zorgkoppel.cli.commands import opened
 
     with opened(data_dir) as ctx:
         if not ctx.actor.unrestricted:
             raise CommandError(MSG_ADMIN_ONLY)
+        return ctx.actor.name, ctx.db.data_key
 
 
 def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     """A checked backup: to FILE with -o, else to the backups folder (and the second one)."""
+    from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.storage.backup import back_up_data_folder, make_backup
 
-    _require_database(data_dir)
-    _require_administrator(data_dir)
+    live = _require_database(data_dir)
+    key = key_for_file(live, _require_administrator(data_dir)[1])
     target: Path | None = options.output
     if target is not None:
         if target.is_dir():
             raise CommandError(N_("{path} is a folder, not a file."), path=str(target))
-        result = make_backup(data_dir, target=target.expanduser().resolve())
+        result = make_backup(data_dir, target=target.expanduser().resolve(), key=key)
     else:
-        result = back_up_data_folder(data_dir)
+        result = back_up_data_folder(data_dir, key=key)
     say(_("Backup written and checked: {path}").format(path=result.path))
     for copy in result.copies:
         say(_("Copy in the second backup folder: {path}").format(path=copy))
@@ -53,13 +59,21 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
 
 
 def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.cli.unlocking import key_for_file
+    from zorgkoppel.core.context import LOCAL_OWNER
+    from zorgkoppel.core.services import audit
+    from zorgkoppel.storage.database import Database
     from zorgkoppel.storage.instance_lock import holding_lock
     from zorgkoppel.storage.restore import restore_backup
 
     backup: Path = options.file.expanduser().resolve()
-    if (data_dir / DATABASE_FILE).is_file():
+    # Over a damaged database nobody can be asked who they are; the entry says so.
+    who = LOCAL_OWNER.name
+    live = data_dir / DATABASE_FILE
+    known: bytes | None = None
+    if live.is_file():
         try:
-            _require_administrator(data_dir)
+            who, known = _require_administrator(data_dir)
         except CommandError as error:
             from zorgkoppel.cli.commands import MSG_CANNOT_OPEN
 
@@ -67,7 +81,14 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
             if error.message != MSG_CANNOT_OPEN:
                 raise
     with holding_lock(data_dir):
-        result = restore_backup(data_dir, backup)
+        key = key_for_file(live, known) if live.is_file() else None
+        backup_key = key_for_file(backup, key) if backup.is_file() else None
+        result = restore_backup(data_dir, backup, key=key, backup_key=backup_key)
+        restored = Database.in_folder(data_dir, key=backup_key or key)
+        try:
+            audit.record_as(restored, who, audit.RESTORE)
+        finally:
+            restored.dispose()
     say(_("{backup} was restored.").format(backup=backup))
     if result.safety_copy is not None:
         say(_("The data as it was before is kept in {path}.").format(path=result.safety_copy))
@@ -76,12 +97,14 @@ def run_restore(options: argparse.Namespace, data_dir: Path) -> int:
 
 def run_check(_options: argparse.Namespace, data_dir: Path) -> int:
     """The full integrity check; exit code 1 when the database is damaged."""
+    from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.settings import load_settings
     from zorgkoppel.storage.backup import backup_folders, last_backup, newest_good_backup
     from zorgkoppel.storage.integrity import integrity_check
 
     live = _require_database(data_dir)
-    result = integrity_check(live)
+    key = key_for_file(live)
+    result = integrity_check(live, key)
     folders = backup_folders(data_dir, load_settings(data_dir))
     if result.ok:
         say(_("The database {path} is whole.").format(path=live))
@@ -95,7 +118,7 @@ def run_check(_options: argparse.Namespace, data_dir: Path) -> int:
     complain(_("The database {path} is damaged:").format(path=live))
     for finding in result.findings:
         complain(f"- {finding}")
-    good = newest_good_backup(folders)
+    good = newest_good_backup(folders, key)
     if good is None:
         complain(_("There is no good backup. Keep a copy of the data folder and ask for help."))
     else:

@@ -8,10 +8,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from zorgkoppel.cli.audit_commands import run_audit
 from zorgkoppel.cli.backup_commands import run_backup, run_check, run_restore
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
+from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.gdpr_commands import run_gdpr
 from zorgkoppel.cli.roster_command import run_roster
@@ -45,6 +47,7 @@ def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceC
     """
     from sqlalchemy.exc import SQLAlchemyError
 
+    from zorgkoppel.cli.unlocking import key_for_folder
     from zorgkoppel.core.context import LOCAL_OWNER
     from zorgkoppel.core.errors import PermissionDenied
     from zorgkoppel.storage.database import refused_as_read_only
@@ -59,7 +62,7 @@ def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceC
             lock.acquire()
         except DataInUseError as error:
             busy = error
-        db = open_database(data_dir, read_only=busy is not None)
+        db = open_database(data_dir, read_only=busy is not None, key=key_for_folder(data_dir))
     except OSError as error:
         lock.release()
         raise CommandError(
@@ -102,7 +105,7 @@ def _log_in(ctx: ServiceContext, data_dir: Path, read_only: bool) -> Actor:
 
     # The failure count and the audit entry of the login are written even while another
     # window holds the data folder: through a separate, writable connection.
-    bookkeeping = Database.in_folder(data_dir)
+    bookkeeping = Database.in_folder(data_dir, key=ctx.db.data_key)
     try:
         return logged_in_actor(ctx, ServiceContext(bookkeeping))
     finally:
@@ -238,5 +241,8 @@ HANDLERS: dict[str, Handler] = {
     "contract": run_contract,
     "roster": run_roster,
     "user": run_user,
+    "audit": run_audit,
+    "encrypt": run_encrypt,
+    "decrypt": run_decrypt,
     "gdpr": run_gdpr,
 }

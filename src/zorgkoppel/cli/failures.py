@@ -85,9 +85,12 @@ def write_crash_log(data_dir: Path, error: BaseException, argv: Sequence[str]) -
     """Append the traceback to the log in the data folder; None if even that fails."""
     path = data_dir / LOG_FILE
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        from zorgkoppel.storage.permissions import create_private_file, private_folder
+
+        private_folder(data_dir)
         if path.exists() and path.stat().st_size > LOG_LIMIT_BYTES:
             os.replace(path, path.with_name(LOG_FILE + ".1"))
+        create_private_file(path)  # a traceback may quote names from the data
         stamp = dt.datetime.now(dt.UTC).astimezone().isoformat(timespec="seconds")
         details = "".join(traceback.format_exception(error))
         with path.open("a", encoding="utf-8") as log:

@@ -75,7 +75,7 @@ def _erase(ctx: Any, options: argparse.Namespace, data_dir: Path) -> int:
     )
 
     preview = erasure_preview(ctx, options.worker)
-    holding = backups_holding(_backup_folders(data_dir), options.worker)
+    holding = backups_holding(_backup_folders(data_dir), options.worker, ctx.db.data_key)
     if not options.yes:
         say(_("Erasing {worker} would remove:").format(worker=options.worker))
         for table, count in sorted(preview.counts.items()):
@@ -90,7 +90,8 @@ def _erase(ctx: Any, options: argparse.Namespace, data_dir: Path) -> int:
     say(_("{worker} was erased ({count} rows).").format(
         worker=options.worker, count=result.removed.total))
     if options.purge_backups:
-        for outcome in purge_person_from_backups(_backup_folders(data_dir), options.worker, now):
+        for outcome in purge_person_from_backups(_backup_folders(data_dir), options.worker, now,
+                                                 ctx.db.data_key):
             message = (_("Purged from the backup {path}") if outcome.purged
                        else _("The backup {path} could not be rewritten and was removed"))
             say(message.format(path=outcome.path))

@@ -30,11 +30,13 @@ class Credentials:
 
 def _login_errors() -> tuple[type[ZorgkoppelError], ...]:
     from zorgkoppel.core.services.accounts import LoginFailed, LoginThrottled
+    from zorgkoppel.storage.key_slots import UnlockFailed
 
-    return (LoginFailed, LoginThrottled, LoginRequired)
+    return (LoginFailed, LoginThrottled, LoginRequired, UnlockFailed)
 
 
-# A failed login, a wait after failures or a missing --user: exit code 3.
+# A failed login, a wait after failures, a missing --user or a wrong password for the
+# encrypted data: exit code 3.
 LOGIN_ERRORS = _login_errors()
 
 # Set by main from the global --user option; one command per process.
@@ -42,8 +44,11 @@ REQUESTED = Credentials()
 
 
 def request_user(user_name: str | None) -> None:
+    from zorgkoppel.cli.unlocking import forget_passphrase
+
     REQUESTED.user_name = user_name
     REQUESTED.password = None
+    forget_passphrase()
 
 
 def password() -> str:

@@ -34,6 +34,7 @@ from zorgkoppel.core.codes import CONTRACT_LANGUAGES, PERSON_ROLES
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import NotFoundError
 from zorgkoppel.core.models import ContractIssue
+from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.agreement_workflow import (
     PrintedDocument,
     amendment_changes,
@@ -276,6 +277,7 @@ def issue_contract(
     """Print the contract (or amendment no. `amendment`) and record its SHA-256."""
     printed = _print(load_contract_source(ctx, agreement_id), language, amendment)
     (issue,) = record_issues(ctx, [printed], issued_on)
+    audit.record(ctx, audit.PRINT_CONTRACT, [agreement_id])
     return IssuedDocument(printed.pdf, issue)
 
 
@@ -286,4 +288,5 @@ def issue_contracts(
     """Print several contracts and record them all in one transaction (`contract --all`)."""
     printed = [_print(load_contract_source(ctx, key), language, 0) for key in agreement_ids]
     issues = record_issues(ctx, printed, issued_on)
+    audit.record_many(ctx, audit.PRINT_CONTRACT, [([key], None) for key in agreement_ids])
     return [IssuedDocument(p.pdf, issue) for p, issue in zip(printed, issues, strict=True)]

@@ -19,6 +19,7 @@ from sqlmodel import Session
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import PermissionDenied, ZorgkoppelError
+from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.sharing import SharingSelection
 from zorgkoppel.core.services.sync import record_agreed
 from zorgkoppel.exchange.importer import MSG_EXCHANGE_NEEDS_ALL
@@ -37,7 +38,9 @@ def export_exchange(ctx: ServiceContext, only: SharingSelection | None = None) -
     if only is None:
         _require_everything_visible(ctx)
     with ctx.db.transaction() as session:
-        return _export(session, only)
+        document = _export(session, only)
+        _audit(session, ctx, audit.EXPORT, people_in_document(document))
+        return document
 
 
 def write_exchange_file(
@@ -50,8 +53,25 @@ def write_exchange_file(
     target = Path(path)
     with ctx.db.transaction() as session:
         document = _export(session, only)
+        _audit(session, ctx, audit.EXPORT, people_in_document(document))
         # Written inside the transaction: if the file fails, the agreed times roll back.
         _write_atomically(target, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+
+def people_in_document(document: dict[str, Any]) -> list[str]:
+    """The workers an exchange document is about: its workers and whose notes or
+    trajectories it holds."""
+    found = {record.get("id") for record in document.get("workers", ())}
+    for section in ("notes", "trajectories"):
+        found.update(record.get("worker_id") for record in document.get(section, ()))
+    return sorted(key for key in found if isinstance(key, str) and key)
+
+
+def _audit(session: Session, ctx: ServiceContext, action: str, people: list[str]) -> None:
+    """One entry per person, so each person's access history shows the file; an
+    entry without a person when the file holds none."""
+    items: list[tuple[list[str], str | None]] = [([key], key) for key in people] or [([], None)]
+    audit.append_entries(session, ctx.actor.name, action, items)
 
 
 def _require_everything_visible(ctx: ServiceContext) -> None:

@@ -31,6 +31,7 @@ from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import PermissionDenied, Problem, ValidationError
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.values import MSG_REQUIRED
+from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.sync import agreed_times, record_agreed
 from zorgkoppel.exchange.reader import MSG_UNKNOWN_FIELD, Reader
@@ -84,7 +85,22 @@ def import_exchange(ctx: ServiceContext, source: Source) -> ImportReport:
         problems.extend(_kind_change_problems(written, final))
         _fail_if_any(problems)
         _write(session, records)
+        people = sorted(_people(written))
+        items: list[tuple[list[str], str | None]] = [([key], key) for key in people]
+        audit.append_entries(session, ctx.actor.name, audit.IMPORT, items or [([], None)])
     return report
+
+
+def _people(records: list[_Record]) -> set[str]:
+    """The workers whose data the import wrote (for their access history)."""
+    found: set[str] = set()
+    for record in records:
+        if record.section.name == "workers" and record.parsed.key:
+            found.add(record.parsed.key)
+        worker_id = getattr(record.parsed.data, "worker_id", None)
+        if isinstance(worker_id, str) and worker_id:
+            found.add(worker_id)
+    return found
 
 
 def _fail_if_any(problems: list[Problem]) -> None:

@@ -6,6 +6,10 @@ optionally copied to a second folder (a USB stick or a network share: backups ma
 there, the live database may not). Every copy passes `integrity_check` before it takes its
 final name, so a half-written or damaged copy is never mistaken for a backup.
 
+A backup of an encrypted database is encrypted with the same data key, and the key slots
+go with it (`…sqlite.keys.json` beside the copy), so it restores with the users' passwords.
+Backups are the owner's only (folder 0700, files 0600).
+
 Retention thins old backups the way Anki does: the newest of each of the last 12 days,
 then of 10 weeks, then of 9 months; backups of the last hour are always kept.
 """
@@ -16,9 +20,8 @@ import datetime as dt
 import os
 import re
 import shutil
-import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import closing
+from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,8 +29,12 @@ from typing import TYPE_CHECKING
 from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.i18n import N_
 from zorgkoppel.paths import DATABASE_FILE
+from zorgkoppel.storage import key_slots
+from zorgkoppel.storage.audit_head import ChainHead, head_path, read_head, sidecar_of, write_head
 from zorgkoppel.storage.disk_errors import DiskFullError, is_disk_full
 from zorgkoppel.storage.integrity import CheckResult, integrity_check
+from zorgkoppel.storage.permissions import create_private_file, make_private, private_folder
+from zorgkoppel.storage.sqlite_driver import DRIVER_ERRORS, connect, file_is_encrypted
 
 if TYPE_CHECKING:
     from zorgkoppel.settings import Settings
@@ -48,6 +55,10 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 class BackupError(ZorgkoppelError):
     """A backup could not be written; the database itself was not touched."""
+
+
+MSG_KEY_NEEDED = N_("The database {path} is encrypted: log in (or give the passphrase) to "
+                    "copy it. Nothing was changed.")
 
 
 @dataclass(frozen=True)
@@ -121,9 +132,10 @@ def _unique(path: Path) -> Path:
     return candidate
 
 
-def _copy_database(source: Path, temporary: Path) -> None:
-    with closing(sqlite3.connect(source, isolation_level=None)) as live, closing(
-        sqlite3.connect(temporary, isolation_level=None)
+def _copy_database(source: Path, temporary: Path, key: bytes | None) -> None:
+    create_private_file(temporary)
+    with closing(connect(source, key, isolation_level=None)) as live, closing(
+        connect(temporary, key, isolation_level=None)
     ) as copy:
         # The online backup API copies a consistent snapshot while others keep writing.
         live.backup(copy)
@@ -131,17 +143,22 @@ def _copy_database(source: Path, temporary: Path) -> None:
         copy.execute("PRAGMA journal_mode=DELETE")
 
 
-def write_checked_copy(source: Path, target: Path) -> CheckResult:
+def write_checked_copy(source: Path, target: Path, key: bytes | None = None) -> CheckResult:
     """Copy the database `source` to `target`, checked; no file appears at `target` unless whole.
 
-    Raises BackupError (or DiskFullError) and leaves nothing behind when it fails.
+    An encrypted `source` needs its data `key`; the copy is encrypted with it and gets the
+    source's key slots beside it. Raises BackupError (or DiskFullError) and leaves nothing
+    behind when it fails.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
+    encrypted = file_is_encrypted(source)
+    if encrypted and key is None:
+        raise BackupError(MSG_KEY_NEEDED, path=str(source))
+    private_folder(target.parent)
     temporary = target.with_name(target.name + ".partial")
     try:
         temporary.unlink(missing_ok=True)
-        _copy_database(source, temporary)
-        result = integrity_check(temporary)
+        _copy_database(source, temporary, key if encrypted else None)
+        result = integrity_check(temporary, key)
         if not result.ok:
             raise BackupError(
                 N_("The backup of {path} failed its integrity check and was not kept: "
@@ -149,9 +166,17 @@ def write_checked_copy(source: Path, target: Path) -> CheckResult:
                 path=str(source), findings="; ".join(result.findings),
             )
         fsync_file(temporary)
+        if encrypted:
+            # The slots first: a copy without them could never be opened.
+            slots = key_slots.for_database(source)
+            key_slots.write(key_slots.slots_path(target),
+                            key_slots.KeySlotFile(key_slots.file_salt(temporary),
+                                                  slots.key_check, slots.slots))
+        else:
+            key_slots.discard(target)
         os.replace(temporary, target)
         fsync_folder(target.parent)
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, *DRIVER_ERRORS) as error:
         temporary.unlink(missing_ok=True)
         if is_disk_full(error):
             raise DiskFullError(str(target.parent)) from error
@@ -167,11 +192,18 @@ def write_checked_copy(source: Path, target: Path) -> CheckResult:
 
 def copy_file_checked(source: Path, target: Path) -> None:
     """Copy a finished backup file (to the second folder) through a temporary name."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    private_folder(target.parent)
     temporary = target.with_name(target.name + ".partial")
     try:
+        temporary.unlink(missing_ok=True)
+        create_private_file(temporary)
         shutil.copyfile(source, temporary)
+        make_private(temporary)
         fsync_file(temporary)
+        slots = key_slots.slots_path(source)
+        if slots.exists():
+            shutil.copyfile(slots, key_slots.slots_path(target))
+            make_private(key_slots.slots_path(target))
         os.replace(temporary, target)
     except OSError:
         temporary.unlink(missing_ok=True)
@@ -185,23 +217,29 @@ def make_backup(
     reason: str = "",
     now: dt.datetime | None = None,
     thin: bool = True,
+    key: bytes | None = None,
 ) -> BackupResult:
     """Back up the database of `data_dir`.
 
     Without `target` it goes to the backups folder (and a copy to `second_folder`), and old
     backups there are thinned. A failing second folder (stick pulled out) is reported in
-    the result, never an error: the first backup is already safe.
+    the result, never an error: the first backup is already safe. `key` is the data key of
+    an encrypted database.
     """
     source = data_dir / DATABASE_FILE
     if not source.is_file():
         raise BackupError(N_("There is no database in {folder} to back up."),
                           folder=str(data_dir))
     when = now or dt.datetime.now()
+    # Read before the copy: every entry up to this head is in the snapshot.
+    head = read_head(head_path(data_dir))
     if target is not None:
-        write_checked_copy(source, target)
+        write_checked_copy(source, target, key)
+        _keep_head(target, head)
         return BackupResult(target, (), (), ())
     path = _unique(backup_folder(data_dir) / backup_name(when, reason))
-    write_checked_copy(source, path)
+    write_checked_copy(source, path, key)
+    _keep_head(path, head)
     removed: list[Path] = []
     if thin:
         removed.extend(thin_folder(backup_folder(data_dir), when))
@@ -211,12 +249,22 @@ def make_backup(
         try:
             copy = _unique(second_folder / path.name)
             copy_file_checked(path, copy)
+            _keep_head(copy, head)
             copies.append(copy)
             if thin:
                 removed.extend(thin_folder(second_folder, when))
         except OSError as error:
             failed.append((second_folder, error.strerror or str(error)))
     return BackupResult(path, tuple(copies), tuple(failed), tuple(removed))
+
+
+def _keep_head(backup: Path, head: ChainHead | None) -> None:
+    """The audit chain head beside the backup (`audit verify` compares the trail with it)."""
+    if head is None:
+        return
+    # The backup itself is what counts; without its head verify lacks one comparison.
+    with suppress(OSError):
+        write_head(sidecar_of(backup), head)
 
 
 def list_backups(folders: Iterable[Path]) -> list[BackupInfo]:
@@ -245,10 +293,10 @@ def last_backup(folders: Iterable[Path]) -> BackupInfo | None:
     return backups[0] if backups else None
 
 
-def newest_good_backup(folders: Iterable[Path]) -> Path | None:
-    """The newest backup that passes the full integrity check."""
+def newest_good_backup(folders: Iterable[Path], key: bytes | None = None) -> Path | None:
+    """The newest backup that passes the full integrity check (encrypted ones with `key`)."""
     for info in list_backups(folders):
-        if integrity_check(info.path).ok:
+        if integrity_check(info.path, key).ok:
             return info.path
     return None
 
@@ -295,18 +343,24 @@ def thin_folder(folder: Path, now: dt.datetime) -> list[Path]:
     for backup in backups_to_remove(list_backups([folder]), now):
         try:
             backup.path.unlink()
+            sidecar_of(backup.path).unlink(missing_ok=True)
             removed.append(backup.path)
+            key_slots.discard(backup.path)
         except OSError:
             continue  # a read-only stick: keep it, try again next time
     return removed
 
 
-def summarize(path: Path) -> BackupSummary | None:
-    """Counts of what a backup holds, or None when it cannot be read."""
+def summarize(path: Path, key: bytes | None = None) -> BackupSummary | None:
+    """Counts of what a backup holds, or None when it cannot be read (or not with `key`)."""
     tables = ("organisation", "worker", "agreement", "note")
     counts: dict[str, int] = {}
+    encrypted = file_is_encrypted(path)
+    if encrypted and key is None:
+        return None
     try:
-        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        with closing(connect(uri, key if encrypted else None, uri=True)) as db:
             present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
             for table in tables:
                 counts[table] = (
@@ -317,7 +371,7 @@ def summarize(path: Path) -> BackupSummary | None:
                 db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
                 if "alembic_version" in present else None
             )
-    except sqlite3.Error:
+    except DRIVER_ERRORS:
         return None
     return BackupSummary(revision, counts["organisation"], counts["worker"],
                          counts["agreement"], counts["note"])
@@ -341,9 +395,10 @@ def backup_folders(data_dir: Path, settings: Settings) -> list[Path]:
     return folders
 
 
-def back_up_data_folder(data_dir: Path, now: dt.datetime | None = None) -> BackupResult:
+def back_up_data_folder(data_dir: Path, now: dt.datetime | None = None,
+                        key: bytes | None = None) -> BackupResult:
     """The regular backup (on close, every 30 minutes, Settings, `zorgkoppel backup`)."""
     from zorgkoppel.settings import load_settings
 
     settings = load_settings(data_dir)
-    return make_backup(data_dir, second_folder=second_folder_of(settings), now=now)
+    return make_backup(data_dir, second_folder=second_folder_of(settings), now=now, key=key)

@@ -11,12 +11,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from zorgkoppel.paths import DATABASE_FILE
 from zorgkoppel.storage.disk_errors import DiskFullError, is_disk_full
+from zorgkoppel.storage.permissions import create_private_file, make_private, private_folder
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -42,9 +43,16 @@ def _sqlite_begin(connection: Any) -> None:
 
 
 class Database:
-    def __init__(self, url: str, read_only: bool = False, **engine_options: Any) -> None:
+    """`key` (32 bytes) opens an encrypted SQLite file through SQLCipher; it stays on the
+    object as `data_key` so a running session can give a new password its key slot."""
+
+    def __init__(self, url: str, read_only: bool = False, key: bytes | None = None,
+                 **engine_options: Any) -> None:
         self.url = url
         self.read_only = read_only
+        self.data_key = key
+        if key is not None:
+            engine_options.update(_encrypted_engine_options(url, key))
         self.engine: Engine = create_engine(url, **engine_options)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -53,9 +61,16 @@ class Database:
             event.listen(self.engine, "begin", _sqlite_begin)
 
     @classmethod
-    def in_folder(cls, folder: Path, read_only: bool = False) -> Database:
-        folder.mkdir(parents=True, exist_ok=True)
-        return cls(f"sqlite:///{folder / DATABASE_FILE}", read_only=read_only)
+    def in_folder(cls, folder: Path, read_only: bool = False,
+                  key: bytes | None = None) -> Database:
+        private_folder(folder)
+        database = folder / DATABASE_FILE
+        if not read_only:
+            # SQLite gives the -wal and -shm it creates the mode of this file.
+            create_private_file(database)
+            for extra in ("-wal", "-shm"):
+                make_private(database.with_name(database.name + extra))
+        return cls(f"sqlite:///{database}", read_only=read_only, key=key)
 
     @property
     def path(self) -> Path | None:
@@ -83,12 +98,27 @@ class Database:
         self.engine.dispose()
 
 
+def _encrypted_engine_options(url: str, key: bytes) -> dict[str, Any]:
+    """SQLCipher as the DB-API module (so its errors are wrapped like sqlite3's), keyed first."""
+    from zorgkoppel.storage.sqlite_driver import ENCRYPTED_MODULE, connect
+
+    path = make_url(url).database
+    if not path:
+        raise ValueError("an encrypted database needs a file")
+    return {
+        "module": ENCRYPTED_MODULE,
+        "creator": lambda: connect(path, key, check_same_thread=False),
+    }
+
+
 def refused_as_read_only(error: BaseException) -> bool:
     """True when SQLite refused a write because the session is read-only (SQLITE_READONLY)."""
     import sqlite3
 
+    from zorgkoppel.storage.sqlite_driver import DRIVER_ERRORS, error_code
+
     original = getattr(error, "orig", error)
-    code = getattr(original, "sqlite_errorcode", None)
-    return isinstance(original, sqlite3.Error) and code is not None and (
+    code = error_code(original)
+    return isinstance(original, DRIVER_ERRORS) and code is not None and (
         code & 0xFF == sqlite3.SQLITE_READONLY
     )

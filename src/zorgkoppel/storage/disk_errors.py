@@ -12,6 +12,7 @@ import sqlite3
 
 from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.i18n import N_
+from zorgkoppel.storage.sqlite_driver import DRIVER_ERRORS
 
 MSG_DISK_FULL = N_(
     "The disk is full, so the change was not saved; nothing was half written. "
@@ -33,7 +34,7 @@ def is_disk_full(error: BaseException) -> bool:
         seen.add(id(current))
         if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
             return True
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, DRIVER_ERRORS):
             code = getattr(current, "sqlite_errorcode", None)
             if code is not None and code & 0xFF == sqlite3.SQLITE_FULL:
                 return True

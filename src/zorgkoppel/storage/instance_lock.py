@@ -189,7 +189,10 @@ class InstanceLock:
     def _try(self) -> bool:
         if self._handle is not None:
             return True
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        from zorgkoppel.storage.permissions import create_private_file, private_folder
+
+        private_folder(self.data_dir)
+        create_private_file(self.path)  # it names the user and the computer holding it
         # "a+" creates without truncating: the current holder's details must survive
         # until we know the lock is ours.
         handle = open(self.path, "a+b")  # noqa: SIM115 (kept open while the lock is held)

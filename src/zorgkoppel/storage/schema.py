@@ -60,7 +60,7 @@ def backup_before_upgrade(db: Database, revision: str) -> Path | None:
 
     name = backup_name(dt.datetime.now(), f"before-upgrade-{revision}")
     target = backup_folder(db.path.parent) / name
-    write_checked_copy(db.path, target)
+    write_checked_copy(db.path, target, db.data_key)
     return target
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 from zorgkoppel.core.changes import ALL_CHANGED, Changes
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import ValidationError, ZorgkoppelError
-from zorgkoppel.i18n import _
+from zorgkoppel.i18n import N_, _
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.background import run_in_background
 from zorgkoppel.ui.problems_dialog import ProblemsDialog
@@ -38,6 +38,11 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, OSError) and error.strerror:
         return error.strerror
     return str(error) or type(error).__name__
+
+
+# Encryption at rest covers the data folder only; an exported file leaves it plain.
+EXCHANGE_NOT_ENCRYPTED = N_("An exchange file is not encrypted: anyone who has the file can "
+                            "read it.")
 
 
 class FileOperations:
@@ -119,7 +124,8 @@ class FileOperations:
         self.on_status(_("All data was exported to {path}.").format(path=path))
         dialogs.inform(
             self.window, _("Export finished"),
-            _("All data was exported to {path}.").format(path=path),
+            _("All data was exported to {path}.").format(path=path)
+            + "\n" + _(EXCHANGE_NOT_ENCRYPTED),
         )
 
     def _export_failed(self, error: Exception) -> None:

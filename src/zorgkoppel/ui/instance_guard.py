@@ -20,8 +20,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QWidget
 
-from zorgkoppel.core.context import Actor, ServiceContext
+from zorgkoppel.core.context import LOCAL_OWNER, Actor, ServiceContext
 from zorgkoppel.core.errors import ZorgkoppelError
+from zorgkoppel.core.services import audit
 from zorgkoppel.i18n import _
 from zorgkoppel.storage.instance_lock import DataInUseError, InstanceLock, holding_lock
 from zorgkoppel.storage.integrity import DatabaseDamagedError
@@ -188,6 +189,8 @@ def _offer_restore(data_dir: Path, error: DatabaseDamagedError, notes: list[str]
         with holding_lock(data_dir, wait_seconds=0):
             result = restore_backup(data_dir, backup)
         opened = _open_writable(data_dir, notes)
+        # Nobody could log in over the damaged file: the entry names the local owner.
+        audit.record_as(opened.ctx.db, LOCAL_OWNER.name, audit.RESTORE)
     except (ZorgkoppelError, OSError) as restore_error:
         return _failed(data_dir, str(restore_error), quiet=False)
     notes.append(_("The backup {backup} was restored; the damaged file is kept as {path}.")

@@ -434,6 +434,7 @@ class MainWindow(QMainWindow):
         """Close the database, restore `backup` in its place, reopen, and show the new data."""
         from zorgkoppel.core.changes import ALL_CHANGED
         from zorgkoppel.core.errors import ZorgkoppelError
+        from zorgkoppel.core.services import audit
         from zorgkoppel.storage.opening import open_database
         from zorgkoppel.storage.restore import restore_backup
 
@@ -446,6 +447,7 @@ class MainWindow(QMainWindow):
         finally:
             # Every screen shares this context: they all read the restored data from now on.
             self.ctx.db = open_database(self.data_dir)
+        audit.record(self.ctx, audit.RESTORE)
         self.apply_changes(ALL_CHANGED)
         self.backups.changed = False
         dialogs.inform(self, _("Restore a backup"), _(

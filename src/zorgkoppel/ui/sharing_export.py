@@ -14,6 +14,7 @@ from zorgkoppel.core.services.organisations import list_organisations
 from zorgkoppel.core.services.sharing import sharing_selection
 from zorgkoppel.i18n import _
 from zorgkoppel.ui import dialogs
+from zorgkoppel.ui.file_operations import EXCHANGE_NOT_ENCRYPTED
 
 
 def export_sharing_package(parent: QWidget | None, ctx: ServiceContext) -> str | None:
@@ -24,7 +25,8 @@ def export_sharing_package(parent: QWidget | None, ctx: ServiceContext) -> str |
                        _("There is no care facility to make a sharing package for."))
         return None
     chosen = dialogs.ask_choice(parent, _("Export sharing package"),
-                                _("For which care facility?"), facilities)
+                                _("For which care facility?") + "\n"
+                                + _(EXCHANGE_NOT_ENCRYPTED), facilities)
     if chosen is None:
         return None
     name = dict(facilities)[chosen]

@@ -52,7 +52,9 @@ def test_export_holds_the_person_and_their_history(demo: ServiceContext, tmp_pat
     for day in document["roster_days"]:
         assert {p["worker"] for p in day["presence"]} <= {WORKER}
     history = json.loads(files.access_history.read_text(encoding="utf-8"))
-    assert [e["action"] for e in history["entries"]] == [audit.OPEN_WORKER_FILE]
+    # The demo's import, then the opening; the export itself comes after the file.
+    assert [e["action"] for e in history["entries"]] == [audit.IMPORT, audit.OPEN_WORKER_FILE]
+    assert files.pdf.read_bytes().startswith(b"%PDF")
     with demo.db.session() as session:
         last = session.exec(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()  # type: ignore[attr-defined]
     assert last is not None and last.action == audit.GDPR_EXPORT and last.worker_id == WORKER

@@ -229,6 +229,7 @@ def add_user(ctx: ServiceContext, data: UserData, password: str) -> Outcome[User
         session.flush()
         audit.append_entry(session, ctx.actor.name if not first else name,
                            audit.USER_CHANGE, [user.id])
+        _key_slot(ctx, name, password)
     return Outcome(user, Changes.of("users"))
 
 
@@ -264,6 +265,8 @@ def set_disabled(ctx: ServiceContext, user_name: str, disabled: bool = True) -> 
         user.updated_at = utcnow()
         session.add(user)
         audit.append_entry(session, ctx.actor.name, audit.USER_CHANGE, [user.id])
+        if disabled:
+            _key_slot(ctx, user.user_name, None)
     return Outcome(user, Changes.of("users"))
 
 
@@ -304,6 +307,7 @@ def reset_password(ctx: ServiceContext, user_name: str, new_password: str) -> Ou
         user.updated_at = utcnow()
         session.add(user)
         audit.append_entry(session, ctx.actor.name, audit.USER_CHANGE, [user.id])
+        _key_slot(ctx, user.user_name, new_password)
     return Outcome(user, Changes.of("users"))
 
 
@@ -327,6 +331,21 @@ def change_own_password(ctx: ServiceContext, old_password: str, new_password: st
         user.updated_at = utcnow()
         session.add(user)
         audit.append_entry(session, user.user_name, audit.PASSWORD_CHANGE, [user.id])
+        _key_slot(ctx, user.user_name, new_password)
+
+
+def _key_slot(ctx: ServiceContext, user_name: str, password: str | None) -> None:
+    """An encrypted folder: the password unlocks the data key, or (None) no longer does.
+
+    Written just before the account's transaction commits, so a failing slot write changes
+    nothing. A disabled user loses the slot; enabling them again needs a password reset.
+    """
+    from zorgkoppel.storage.encryption import drop_user_slot, set_user_slot
+
+    if password is None:
+        drop_user_slot(ctx.db, user_name)
+    else:
+        set_user_slot(ctx.db, user_name, password)
 
 
 def must_change_password(ctx: ServiceContext) -> bool:

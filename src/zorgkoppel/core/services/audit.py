@@ -8,13 +8,31 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import logging
 from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlmodel import Session, col, select
+from sqlalchemy import event
+from sqlalchemy import insert as sa_insert
+from sqlalchemy import select as sa_select
+from sqlmodel import Session
 
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import AuditEntry
 from zorgkoppel.core.models.types import utcnow
+from zorgkoppel.storage.audit_head import (
+    ChainHead,
+    head_path,
+    read_head,
+    stamp,
+    write_head,
+)
+
+if TYPE_CHECKING:
+    from zorgkoppel.storage.database import Database
+
+_log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 
@@ -47,11 +65,63 @@ def entry_hash(
     record_ids: str,
 ) -> str:
     """SHA-256 over the previous hash and this entry's fields, one per line."""
-    stamp = at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    return stamped_hash(prev_hash, seq, stamp(at), user_name, action, worker_id, record_ids)
+
+
+def stamped_hash(
+    prev_hash: str, seq: int, at_stamp: str, user_name: str, action: str,
+    worker_id: str | None, record_ids: str,
+) -> str:
+    """`entry_hash` with the time already written as `stamp` writes it."""
     text = "\n".join(
-        (prev_hash, str(seq), stamp, user_name, action, worker_id or "", record_ids)
+        (prev_hash, str(seq), at_stamp, user_name, action, worker_id or "", record_ids)
     )
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+_TABLE = AuditEntry.__table__  # type: ignore[attr-defined]
+
+
+def _chain_end(session: Session) -> tuple[int, str]:
+    last = session.execute(
+        sa_select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
+    ).first()
+    return (0, GENESIS) if last is None else (last[0] or 0, last[1])
+
+
+def append_entries(
+    session: Session,
+    user_name: str,
+    action: str,
+    items: Iterable[tuple[Iterable[str], str | None]],
+    at: dt.datetime | None = None,
+) -> ChainHead | None:
+    """Add one entry per (record ids, worker id) inside the caller's write transaction.
+
+    The INSERT takes SQLite's write lock, so two programs never chain onto the same row;
+    the head file outside the database is moved on under that lock too. Returns the new
+    head (None when there was nothing to add).
+    """
+    seq, prev_hash = _chain_end(session)
+    # Whole microseconds survive every backend, so the stored time rehashes to the same value.
+    at = (at or utcnow()).astimezone(dt.UTC)
+    at_stamp = stamp(at)
+    rows = []
+    for record_ids, worker_id in items:
+        seq += 1
+        ids = " ".join(record_ids)
+        digest = stamped_hash(prev_hash, seq, at_stamp, user_name, action, worker_id, ids)
+        rows.append({"seq": seq, "at": at, "user_name": user_name, "action": action,
+                     "worker_id": worker_id, "record_ids": ids, "prev_hash": prev_hash,
+                     "hash": digest})
+        prev_hash = digest
+    if not rows:
+        return None
+    # Core, not ORM objects: an access entry is on the path of every file opened.
+    session.execute(sa_insert(_TABLE), rows)
+    head = ChainHead(seq, prev_hash, at_stamp)
+    _move_head(session, head)
+    return head
 
 
 def append_entry(
@@ -61,22 +131,54 @@ def append_entry(
     record_ids: Iterable[str] = (),
     worker_id: str | None = None,
     at: dt.datetime | None = None,
-) -> AuditEntry:
+) -> None:
     """Add one entry inside the caller's write transaction (which holds the write lock)."""
-    last = session.exec(select(AuditEntry).order_by(col(AuditEntry.seq).desc()).limit(1)).first()
-    prev_hash = last.hash if last is not None else GENESIS
-    seq = (last.seq or 0) + 1 if last is not None else 1
-    # Whole microseconds survive every backend, so the stored time rehashes to the same value.
-    at = (at or utcnow()).astimezone(dt.UTC)
-    ids = " ".join(record_ids)
-    entry = AuditEntry(
-        seq=seq, at=at, user_name=user_name, action=action, worker_id=worker_id,
-        record_ids=ids, prev_hash=prev_hash,
-        hash=entry_hash(prev_hash, seq, at, user_name, action, worker_id, ids),
-    )
-    session.add(entry)
-    session.flush()
-    return entry
+    append_entries(session, user_name, action, [(record_ids, worker_id)], at)
+
+
+def _head_file(session: Session) -> Path | None:
+    url = session.get_bind().engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None  # a server database keeps its head with its own backups (issue 10)
+    return head_path(Path(url.database).parent)
+
+
+def _move_head(session: Session, head: ChainHead) -> None:
+    path = _head_file(session)
+    if path is None:
+        return
+    if "audit_head_before" not in session.info:
+        session.info["audit_head_before"] = read_head(path)
+        event.listen(session, "after_soft_rollback", _restore_head)
+    try:
+        write_head(path, head)
+    except OSError:
+        # The entry itself is what counts; `audit verify` reports the stale head.
+        _log.warning("The audit chain head could not be written to %s", path)
+
+
+def _restore_head(session: Session, _previous: object) -> None:
+    """The transaction that moved the head rolled back: put the old head back."""
+    if "audit_head_before" not in session.info:
+        return
+    before = session.info.pop("audit_head_before")
+    path = _head_file(session)
+    if path is None:
+        return
+    try:
+        if before is None:
+            path.unlink(missing_ok=True)
+        else:
+            write_head(path, before)
+    except OSError:
+        _log.warning("The audit chain head in %s could not be put back", path)
+
+
+def _clear_head_marker(session: Session) -> None:
+    session.info.pop("audit_head_before", None)
+
+
+event.listen(Session, "after_commit", _clear_head_marker)
 
 
 def record(
@@ -86,5 +188,59 @@ def record(
     worker_id: str | None = None,
 ) -> None:
     """Record an access by the context's actor in its own transaction."""
-    with ctx.db.transaction() as session:
-        append_entry(session, ctx.actor.name, action, record_ids, worker_id)
+    record_many(ctx, action, [(record_ids, worker_id)])
+
+
+def record_many(
+    ctx: ServiceContext, action: str, items: Iterable[tuple[Iterable[str], str | None]]
+) -> None:
+    """Record several entries (one per person, say) by the context's actor at once.
+
+    A read-only session (another window holds the data folder) still leaves its trace:
+    through a separate, writable connection, as the login's bookkeeping does.
+    """
+    record_as(ctx.db, ctx.actor.name, action, items)
+
+
+def record_as(
+    db: Database, user_name: str, action: str,
+    items: Iterable[tuple[Iterable[str], str | None]] = (((), None),),
+) -> None:
+    """Record entries by `user_name` (a restore records itself in the restored database)."""
+    items = list(items)
+    if not db.read_only:
+        _append_lightly(db, user_name, action, items)
+        return
+    from zorgkoppel.storage.database import Database
+
+    writable = Database(db.url, key=db.data_key)
+    try:
+        _append_lightly(writable, user_name, action, items)
+    finally:
+        writable.dispose()
+
+
+def _append_lightly(
+    db: Database, user_name: str, action: str,
+    items: list[tuple[Iterable[str], str | None]],
+) -> None:
+    """An access entry without its own fsync: opening a file stays as fast as before.
+
+    In WAL mode with synchronous=NORMAL the commit survives a crash of the program; only a
+    power cut in the next moment could lose it, until the next ordinary (fully synced)
+    write or checkpoint carries it to the disk.
+    """
+    sqlite = db.engine.dialect.name == "sqlite"
+    with db.engine.connect() as connection:
+        # On the driver's connection: SQLAlchemy would open a transaction first, and
+        # SQLite does not change the safety level inside one.
+        raw = connection.connection.driver_connection
+        if sqlite and raw is not None:
+            raw.execute("PRAGMA synchronous=NORMAL")
+        try:
+            with Session(bind=connection, expire_on_commit=False) as session, \
+                    session.begin():
+                append_entries(session, user_name, action, items)
+        finally:
+            if sqlite and raw is not None:
+                raw.execute("PRAGMA synchronous=FULL")

@@ -21,7 +21,6 @@ from zorgkoppel.core.errors import NotFoundError, PermissionDenied, ZorgkoppelEr
 from zorgkoppel.core.models import (
     Agreement,
     AgreementWorker,
-    AuditEntry,
     Note,
     NoteAction,
     NoteParticipant,
@@ -34,6 +33,11 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.access import MSG_ADMIN_ONLY
+from zorgkoppel.core.services.audit_listing import (
+    AuditRow,
+    may_see_access_history,
+    worker_access_history,
+)
 from zorgkoppel.core.services.erasure_plan import (
     RemovedRows,
     ScrubResult,
@@ -83,7 +87,7 @@ class PersonSelection(SharingSelection):
 class ExportedFiles:
     exchange: Path
     access_history: Path
-    pdf: Path | None
+    pdf: Path
 
 
 def _ids(session: Session, query: Any) -> set[str]:
@@ -148,23 +152,29 @@ def person_selection(ctx: ServiceContext, worker_id: str) -> PersonSelection:
     )
 
 
-def access_history(ctx: ServiceContext, worker_id: str) -> list[AuditEntry]:
-    """The audit entries about the person, oldest first."""
+def access_history(ctx: ServiceContext, worker_id: str) -> list[AuditRow]:
+    """The audit entries about the person, oldest first (as the worker file shows them:
+    administrators and the employer's job coaches; others are refused like a missing
+    worker)."""
+    return list(reversed(worker_access_history(ctx, worker_id, limit=None)))
+
+
+def may_export_person(ctx: ServiceContext, worker_id: str) -> bool:
+    """Whether the actor may export the person's data: whoever may read the person's
+    access history, which the export holds."""
     with ctx.db.session() as session:
-        require_visible_worker(ctx, session, worker_id)
-        return list(session.exec(
-            select(AuditEntry).where(AuditEntry.worker_id == worker_id)
-            .order_by(col(AuditEntry.seq))
-        ).all())
+        worker = session.get(Worker, worker_id)
+        return (worker is not None and may_see_worker(session, ctx, worker_id)
+                and may_see_access_history(ctx, worker))
 
 
-def _entry_json(entry: AuditEntry) -> dict[str, Any]:
+def _entry_json(entry: AuditRow) -> dict[str, Any]:
     return {
         "seq": entry.seq,
-        "at": entry.at.isoformat(),
+        "at": entry.at.astimezone(dt.UTC).isoformat(),
         "user": entry.user_name,
         "action": entry.action,
-        "records": entry.record_ids.split() if entry.record_ids else [],
+        "records": list(entry.record_ids),
     }
 
 
@@ -195,14 +205,16 @@ def export_person(
 
 
 def _write_pdf(
-    ctx: ServiceContext, worker_id: str, path: Path, history: list[AuditEntry],
+    ctx: ServiceContext, worker_id: str, path: Path, history: list[AuditRow],
     language: str | None,
-) -> Path | None:
+) -> Path:
+    from zorgkoppel.documents.person_file import write_person_file
+
     try:
-        from zorgkoppel.documents.person_file import write_person_file
-    except ImportError:  # the readable file is optional until documents/person_file exists
-        return None
-    write_person_file(ctx, worker_id, path, history, language)
+        write_person_file(ctx, worker_id, path, history, language)
+    except OSError as error:
+        raise GdprExportError(N_("{path} could not be written: {reason}"),
+                              path=str(path), reason=error.strerror or str(error)) from error
     return path
 
 
@@ -241,9 +253,10 @@ def erasure_preview(ctx: ServiceContext, worker_id: str) -> RemovedRows:
 def erase_person(ctx: ServiceContext, worker_id: str, now: dt.datetime) -> ErasureResult:
     """Remove the person and everything about them, leaving no trace of the text in the file.
 
-    One transaction: a kill leaves the old state or the new one. The audit keeps only that
-    an erasure of this id happened and by whom; older entries hold ids only and stay, so the
-    hash chain stays intact.
+    One transaction holds the delete and its audit entry: a kill leaves the person whole
+    without the entry, or gone with it. The audit keeps only that an erasure of this id
+    happened and by whom; older entries hold ids only and stay, so the hash chain stays
+    intact. The scrub afterwards (VACUUM) rewrites the same content, encrypted or not.
     """
     require_erasure_right(ctx)
     with ctx.db.transaction() as session:
@@ -252,5 +265,5 @@ def erase_person(ctx: ServiceContext, worker_id: str, now: dt.datetime) -> Erasu
         secure_delete_on(connection)
         removed = delete_person(connection, worker_id, now)
         purge_full_text(connection)
-    audit.record(ctx, audit.ERASURE, [worker_id], worker_id)
+        audit.append_entry(session, ctx.actor.name, audit.ERASURE, [worker_id], worker_id)
     return ErasureResult(worker_id, removed, scrub(ctx.db.engine))

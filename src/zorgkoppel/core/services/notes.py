@@ -29,6 +29,7 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
+from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.access import require_role, require_write
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.score_items import score_item_codes
@@ -213,8 +214,10 @@ def _require_readable(session: Session, ctx: ServiceContext, note_id: str) -> No
 
 def get_note(ctx: ServiceContext, note_id: str) -> NoteDetail:
     with ctx.db.session() as session:
-        _require_readable(session, ctx, note_id)
-        return load_notes(session, [note_id])[note_id]
+        note = _require_readable(session, ctx, note_id)
+        detail = load_notes(session, [note_id])[note_id]
+    audit.record(ctx, audit.READ_NOTE, [note_id], note.worker_id)
+    return detail
 
 
 def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -> Outcome[Note]:

@@ -31,6 +31,7 @@ from zorgkoppel.core.models import (
     Worker,
     WorkerSkill,
 )
+from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.evaluation_schedule import EvaluationDue, evaluation_schedule
 from zorgkoppel.core.services.notes import note_visibility
 from zorgkoppel.core.services.visibility import (
@@ -198,6 +199,7 @@ def worker_file(
         ).all() if note_ids else []
         minutes = sum(n.duration_minutes or 0 for n in notes)
         roster_months = _roster_months(session, ctx, worker_id)
+    audit.record(ctx, audit.OPEN_WORKER_FILE, [worker_id], worker_id)
     entries.sort(key=lambda e: (e.day, e.kind, e.subject), reverse=True)
     return WorkerFile(
         worker=worker,

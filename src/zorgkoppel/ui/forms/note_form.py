@@ -325,11 +325,11 @@ class NoteForm(RecordForm):
 
     def fill(self, record_id: str | None) -> None:
         self.reload_choices()
-        data = get_note(self.ctx, record_id).data if record_id else NoteData(
+        detail = get_note(self.ctx, record_id) if record_id else None
+        data = detail.data if detail else NoteData(
             worker_id="", day=dt.date.today(), kind="contact"
         )
-        self.signed_off_at = get_note(self.ctx, record_id).note.signed_off_at \
-            if record_id else None
+        self.signed_off_at = detail.note.signed_off_at if detail else None
         self.worker.set_code(data.worker_id or None)
         self.agreement.reload()
         self.day.set_date_value(data.day)
