@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import NotFoundError, PermissionDenied, ZorgkoppelError
 from zorgkoppel.core.models import (
@@ -56,6 +57,8 @@ from zorgkoppel.i18n import N_
 EXCHANGE_FILE = "{worker}-data.json"
 AUDIT_FILE = "{worker}-access-history.json"
 PDF_FILE = "{worker}-personal-data.pdf"
+# What an erasure changes, for the screens to refresh.
+ERASURE_CHANGES = Changes.of("workers", "notes", "agreements", "roster", "trajectories")
 
 
 class GdprExportError(ZorgkoppelError):

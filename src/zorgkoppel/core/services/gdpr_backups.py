@@ -25,10 +25,17 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine
 
+from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.services.erasure_plan import delete_person, purge_full_text
 from zorgkoppel.storage import key_slots
 from zorgkoppel.storage.audit_head import sidecar_of
-from zorgkoppel.storage.backup import BackupInfo, fsync_file, fsync_folder, list_backups
+from zorgkoppel.storage.backup import (
+    BackupInfo,
+    backup_folders,
+    fsync_file,
+    fsync_folder,
+    list_backups,
+)
 from zorgkoppel.storage.integrity import integrity_check
 from zorgkoppel.storage.sqlite_driver import (
     DRIVER_ERRORS,
@@ -71,6 +78,16 @@ def backups_holding(
 ) -> list[BackupInfo]:
     """The backups that still hold the worker, newest first."""
     return [b for b in list_backups(folders) if holds_worker(b.path, worker_id, key)]
+
+
+def folders_of(ctx: ServiceContext) -> list[Path]:
+    """Where the backups of the context's data folder live (none for a server database)."""
+    from zorgkoppel.settings import load_settings
+
+    database = ctx.db.path
+    if database is None:
+        return []
+    return backup_folders(database.parent, load_settings(database.parent))
 
 
 def _engine(path: Path, key: bytes | None) -> Engine:

@@ -121,7 +121,9 @@ def apply_retention(
         secure_delete_on(connection)
         delete_notes(connection, [n.note_id for n in due])
         purge_full_text(connection)
-    for worker_id in sorted({n.worker_id for n in due}):
-        audit.record(ctx, audit.ERASURE, [n.note_id for n in due if n.worker_id == worker_id],
-                     worker_id)
+        # In the same transaction: the notes are gone with their entries, or neither.
+        audit.append_entries(session, ctx.actor.name, audit.ERASURE, [
+            ([n.note_id for n in due if n.worker_id == worker_id], worker_id)
+            for worker_id in sorted({n.worker_id for n in due})
+        ])
     return RetentionResult(due, scrub(ctx.db.engine))
