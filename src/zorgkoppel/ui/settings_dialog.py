@@ -23,6 +23,7 @@ from zorgkoppel.storage.backup import backup_folder, last_backup
 from zorgkoppel.storage.network_folder import find_network_folder
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.backup_schedule import BackupSchedule
+from zorgkoppel.ui.retention_settings import retention_section
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -71,6 +72,9 @@ class BackupSettingsDialog(QDialog):
         form.addRow(_("Last backup:"), self.last_label)
         form.addRow(_("Backup folder:"), self.folder_label)
         form.addRow(_("Second backup folder:"), second_row)
+        self.retention = retention_section(parent, data_dir) if parent is not None else None
+        if self.retention is not None:  # administrators only
+            form.addRow(_("Note retention:"), self.retention)
 
         self.backup_button = QPushButton(_("Back up now"))
         self.backup_button.setObjectName("back_up_now")
