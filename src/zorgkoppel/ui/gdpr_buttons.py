@@ -117,8 +117,11 @@ def close_after_erasure(window: QDialog, worker_id: str) -> None:
     from zorgkoppel.ui.editor_screen import EditorScreen
     from zorgkoppel.ui.screen import Screen
 
-    window.close()
     screen = window.parent()
+    window.close()
+    # Its tables still hold the person's notes: let Qt free them rather than keep them
+    # in memory until the screen opens another file.
+    window.deleteLater()
     if isinstance(screen, EditorScreen) and screen.form.record_id == worker_id:
         screen.form.load(None)
     if isinstance(screen, Screen):
