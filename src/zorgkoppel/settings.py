@@ -27,6 +27,7 @@ class Settings:
     demo_offered: bool = False
     second_backup_folder: str | None = None  # a USB stick or share: backups only
     lock_after_minutes: int = LOCK_MINUTES_DEFAULT  # no input for this long locks the window
+    retention_years: int | None = None  # erase notes N years after the last placement; None: off
 
 
 def load_settings(data_dir: Path) -> Settings:
@@ -43,6 +44,7 @@ def load_settings(data_dir: Path) -> Settings:
         demo_offered=bool(raw.get("demo_offered", False)),
         second_backup_folder=_text_or_none(raw.get("second_backup_folder")),
         lock_after_minutes=_lock_minutes_or_default(raw.get("lock_after_minutes")),
+        retention_years=_years_or_none(raw.get("retention_years")),
     )
 
 
@@ -68,6 +70,11 @@ def set_lock_after_minutes(data_dir: Path, settings: Settings, minutes: int) -> 
     stored.lock_after_minutes = minutes
     save_settings(data_dir, stored)
     settings.lock_after_minutes = minutes
+
+
+def _years_or_none(value: object) -> int | None:
+    ok = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+    return value if ok else None  # type: ignore[return-value]
 
 
 def _text_or_none(value: object) -> str | None:

@@ -15,6 +15,7 @@ from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
+from zorgkoppel.cli.gdpr_commands import run_gdpr
 from zorgkoppel.cli.roster_command import run_roster
 from zorgkoppel.cli.trajectory_command import run_trajectory
 from zorgkoppel.cli.user_commands import run_user
@@ -244,4 +245,5 @@ HANDLERS: dict[str, Handler] = {
     "audit": run_audit,
     "encrypt": run_encrypt,
     "decrypt": run_decrypt,
+    "gdpr": run_gdpr,
 }

@@ -13,6 +13,7 @@ from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
 from zorgkoppel.cli.encryption_commands import add_encryption_parsers
+from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
 from zorgkoppel.cli.roster_command import add_roster_parser
 from zorgkoppel.cli.trajectory_command import add_trajectory_parser
 from zorgkoppel.cli.user_commands import add_user_parsers
@@ -20,7 +21,8 @@ from zorgkoppel.i18n import LANGUAGES, _
 
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
-            "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt")
+            "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt",
+            "gdpr")
 EXIT_USAGE = 2
 
 
@@ -149,4 +151,5 @@ def build_parser() -> Parser:
     add_user_parsers(commands)
     add_audit_parsers(commands)
     add_encryption_parsers(commands)
+    add_gdpr_parsers(commands)
     return parser

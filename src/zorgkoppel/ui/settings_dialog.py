@@ -24,6 +24,7 @@ from zorgkoppel.storage.network_folder import find_network_folder
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.backup_schedule import BackupSchedule
 from zorgkoppel.ui.lock_settings import LockMinutesField
+from zorgkoppel.ui.retention_settings import retention_section
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -76,6 +77,9 @@ class BackupSettingsDialog(QDialog):
         self.lock_field = LockMinutesField(
             data_dir, window_settings if isinstance(window_settings, Settings) else None)
         form.addRow(_("Lock the window after:"), self.lock_field)
+        self.retention = retention_section(parent, data_dir) if parent is not None else None
+        if self.retention is not None:  # administrators only
+            form.addRow(_("Note retention:"), self.retention)
 
         self.backup_button = QPushButton(_("Back up now"))
         self.backup_button.setObjectName("back_up_now")

@@ -44,6 +44,7 @@ from zorgkoppel.i18n.formatting import format_date
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.access_history_view import AccessHistoryTab
 from zorgkoppel.ui.display import date_text
+from zorgkoppel.ui.gdpr_buttons import GdprButtons
 from zorgkoppel.ui.language import LANGUAGE_NAMES
 from zorgkoppel.ui.look import muted
 from zorgkoppel.ui.table_model import Column, RowTableModel
@@ -160,6 +161,8 @@ class WorkerFileWindow(QDialog):
         buttons = QHBoxLayout()
         buttons.addWidget(self.trajectory_button)
         buttons.addWidget(self.calendar_button)
+        self.gdpr = GdprButtons(ctx, worker_id, self.texts, self)
+        buttons.addWidget(self.gdpr)
         buttons.addStretch(1)
         buttons.addWidget(self.status)
         buttons.addWidget(self.report_language)
