@@ -97,6 +97,17 @@ class AutoLock(QObject):
         assert app is not None
         app.installEventFilter(self)
 
+    def stop(self) -> None:
+        """The window closed: stop watching the application's events (and the clock).
+
+        A closed window may live on (a test's, or until Qt deletes it); its filter would
+        otherwise keep seeing every event of the application.
+        """
+        self._timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
     @property
     def locked(self) -> bool:
         return self._locked

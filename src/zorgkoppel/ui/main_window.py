@@ -515,6 +515,7 @@ class MainWindow(QMainWindow):
             event.ignore()
         elif self._settle_all():
             self.backups.back_up_on_close()
+            self.auto_lock.stop()
             event.accept()
         else:
             event.ignore()
