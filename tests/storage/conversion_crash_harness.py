@@ -24,6 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
+from tests.storage.crash_harness import kill_when_stopped
 from tests.storage.encryption_support import (
     PASSPHRASE,
     all_rows,
@@ -105,23 +106,10 @@ def _run_child(data_dir: Path, direction: str, key: bytes, step: int,
                             daemon=True)
     child.start()
     write_end.close()
-    lines: list[str] = []
-    buffer = b""
     deadline = time.monotonic() + STARTUP_TIMEOUT
     if delay is not None and read_end.poll(STARTUP_TIMEOUT):
         deadline = time.monotonic() + delay
-    while (left := deadline - time.monotonic()) > 0 and read_end.poll(left):
-        chunk = os.read(read_end.fileno(), 4096)
-        if not chunk:
-            break
-        buffer += chunk
-        lines = buffer.decode().split("\n")[:-1]
-        if lines and (lines[-1] == "stopped" or lines[-1].startswith("done")):
-            break
-    child.kill()
-    child.join()
-    read_end.close()
-    return lines[-1] if lines else ""
+    return kill_when_stopped(child, read_end, deadline)
 
 
 def _check(data_dir: Path, key: bytes, reference: dict[str, Any], outcome: Outcome,

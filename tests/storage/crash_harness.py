@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.context
+import multiprocessing.process
 import os
 import random
 import sqlite3
@@ -87,6 +88,26 @@ def _context() -> multiprocessing.context.BaseContext:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([__name__])
     return context
+
+
+def kill_when_stopped(child: multiprocessing.process.BaseProcess, read_end: Connection,
+                      deadline: float) -> str:
+    """Read the child's report lines until it says `stopped` (it waits at the chosen moment)
+    or `done…`, or the deadline passes; then kill it. Its last complete line."""
+    buffer = b""
+    lines: list[str] = []
+    while (left := deadline - time.monotonic()) > 0 and read_end.poll(left):
+        chunk = os.read(read_end.fileno(), 4096)
+        if not chunk:
+            break
+        buffer += chunk
+        lines = buffer.decode().split("\n")[:-1]
+        if lines and (lines[-1] == "stopped" or lines[-1].startswith("done")):
+            break
+    child.kill()
+    child.join()
+    read_end.close()
+    return lines[-1] if lines else ""
 
 
 def _kill_once(data_dir: Path, round_number: int, rng: random.Random,

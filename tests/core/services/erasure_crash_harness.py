@@ -29,6 +29,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import configure_mappers
 from sqlmodel import col, func, select
 
+from tests.storage.crash_harness import kill_when_stopped
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.models import AuditEntry, Note, Worker
 from zorgkoppel.core.services import audit, gdpr
@@ -138,21 +139,7 @@ def run_child(data_dir: Path, key: bytes | None, moment: str = "", step: int = 0
                             daemon=True)
     child.start()
     write_end.close()
-    buffer = b""
-    lines: list[str] = []
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while (left := deadline - time.monotonic()) > 0 and read_end.poll(left):
-        chunk = os.read(read_end.fileno(), 4096)
-        if not chunk:
-            break
-        buffer += chunk
-        lines = buffer.decode().split("\n")[:-1]
-        if lines and (lines[-1] == "stopped" or lines[-1].startswith("done")):
-            break
-    child.kill()
-    child.join()
-    read_end.close()
-    return lines[-1] if lines else ""
+    return kill_when_stopped(child, read_end, time.monotonic() + STARTUP_TIMEOUT)
 
 
 def check(data_dir: Path, key: bytes | None, notes: int, outcome: Outcome, label: str) -> None:
