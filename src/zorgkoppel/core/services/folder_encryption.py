@@ -170,16 +170,12 @@ def encrypt_with_passphrase(ctx: ServiceContext, data_dir: Path, passphrase: str
         raise PermissionDenied(N_(
             "With accounts, an administrator encrypts the data with 'zorgkoppel encrypt'."))
     if ctx.db.data_key is not None:
-        raise EncryptionError(N_("The data in {folder} is already encrypted; nothing was "
-                                 "changed."), folder=str(data_dir))
+        raise EncryptionError(MSG_ALREADY, folder=str(data_dir))
     check_new_passphrase(passphrase, again)
-    key = new_data_key()
-    ctx.db.dispose()
     try:
-        encrypt_data_folder(data_dir, key, [Secret(passphrase)])
+        done = encrypt_folder(ctx, None, passphrase)
     except BaseException:
         ctx.db = open_database(data_dir)
         raise
-    ctx.db = open_database(data_dir, key=key)
-    audit.record(ctx, audit.ENCRYPT)
-    return key
+    ctx.db = open_database(data_dir, key=done.key)
+    return done.key
