@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HEAD_FILE = "audit-head"
+# The head of a transaction that has not committed yet: written before the commit and
+# promoted to HEAD_FILE after it, so a crash in between never makes the two disagree.
+PENDING_FILE = "audit-head.pending"
 SIDECAR_SUFFIX = ".audit-head"
 
 
@@ -33,6 +36,10 @@ def stamp(at: dt.datetime) -> str:
 
 def head_path(data_dir: Path) -> Path:
     return data_dir / HEAD_FILE
+
+
+def pending_path(data_dir: Path) -> Path:
+    return data_dir / PENDING_FILE
 
 
 def sidecar_of(backup: Path) -> Path:
@@ -82,3 +89,19 @@ def write_head(path: Path, head: ChainHead) -> None:
     with handle:
         handle.write(data)
         handle.truncate()
+
+
+def is_later(head: ChainHead, than: ChainHead | None) -> bool:
+    """Whether `head` was taken after `than`: further along the chain, or newer (a
+    restore starts the chain again from the backup's end, with a later time)."""
+    return than is None or head.seq > than.seq or head.at > than.at
+
+
+def advance_head(path: Path, head: ChainHead) -> None:
+    """Write `head` unless the file already holds a later one.
+
+    Two programs commit one after the other under SQLite's write lock but may promote
+    their heads in the other order; the head never moves back.
+    """
+    if is_later(head, read_head(path)):
+        write_head(path, head)

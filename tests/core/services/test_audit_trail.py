@@ -22,7 +22,13 @@ from zorgkoppel.core.services.worker_file import worker_file
 from zorgkoppel.documents.contract import issue_contract
 from zorgkoppel.exchange.exporter import export_exchange
 from zorgkoppel.exchange.importer import import_exchange
-from zorgkoppel.storage.audit_head import head_path, read_head, sidecar_of
+from zorgkoppel.storage.audit_head import (
+    head_path,
+    pending_path,
+    read_head,
+    sidecar_of,
+    write_head,
+)
 from zorgkoppel.storage.backup import make_backup
 from zorgkoppel.storage.database import Database
 from zorgkoppel.storage.opening import open_database
@@ -100,6 +106,40 @@ def test_the_head_file_follows_the_chain_and_a_rollback_puts_it_back(ctx, world,
         raise RuntimeError("the export failed")
     assert read_head(head_path(data_dir)) == head
     assert verdict(ctx, data_dir) == "intact"
+
+
+def test_a_stop_between_writing_the_head_and_committing_is_no_tampering(
+        ctx, world, data_dir, monkeypatch):
+    worker_file(ctx, world.samir)
+    committed = read_head(head_path(data_dir))
+
+    def die(_connection: object) -> None:
+        raise RuntimeError("stopped")  # after the pending head was written, before the commit
+
+    monkeypatch.setattr(ctx.db.engine.dialect, "do_commit", die)
+    with pytest.raises(RuntimeError):
+        worker_file(ctx, world.jonas)
+    monkeypatch.undo()
+    assert read_head(pending_path(data_dir)).seq == committed.seq + 1
+    assert read_head(head_path(data_dir)) == committed
+    assert verdict(ctx, data_dir) == "intact"
+
+
+def test_a_stop_between_committing_and_moving_the_head_is_no_tampering(ctx, world, data_dir):
+    worker_file(ctx, world.samir)
+    before = read_head(head_path(data_dir))
+    worker_file(ctx, world.jonas)
+    # As if the program died right after the commit: the head file still has the old head.
+    write_head(head_path(data_dir), before)
+    assert verdict(ctx, data_dir) == "intact"
+    # But rows added past both heads are still noticed.
+    row = last(ctx)
+    raw(data_dir, "INSERT INTO auditentry (seq, at, user_name, action, worker_id, record_ids,"
+        " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", *forged(ctx, row.seq + 1, row.hash))
+    assert "added outside zorgkoppel" in verdict(ctx, data_dir)
+    # The next access moves both heads on again.
+    worker_file(ctx, world.samir)
+    assert read_head(head_path(data_dir)) == read_head(pending_path(data_dir))
 
 
 def raw(data_dir: Path, sql: str, *args: object) -> None:

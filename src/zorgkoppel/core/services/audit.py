@@ -23,8 +23,9 @@ from zorgkoppel.core.models import AuditEntry
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.storage.audit_head import (
     ChainHead,
+    advance_head,
     head_path,
-    read_head,
+    pending_path,
     stamp,
     write_head,
 )
@@ -144,41 +145,44 @@ def _head_file(session: Session) -> Path | None:
 
 
 def _move_head(session: Session, head: ChainHead) -> None:
+    """Keep the new head beside the database now and make it the head once committed.
+
+    Written as the data folder's head before the commit, a crash before the commit would
+    leave a head past the chain's end ("entries were removed"); written only after it, a
+    crash in between would leave entries past the head ("added outside zorgkoppel").
+    The pending file is the bridge: `audit verify` accepts a chain that ends exactly at it.
+    """
     path = _head_file(session)
     if path is None:
         return
-    if "audit_head_before" not in session.info:
-        session.info["audit_head_before"] = read_head(path)
-        event.listen(session, "after_soft_rollback", _restore_head)
     try:
-        write_head(path, head)
+        write_head(pending_path(path.parent), head)
     except OSError:
         # The entry itself is what counts; `audit verify` reports the stale head.
         _log.warning("The audit chain head could not be written to %s", path)
+        return
+    session.info["audit_head_new"] = (path, head)
 
 
-def _restore_head(session: Session, _previous: object) -> None:
-    """The transaction that moved the head rolled back: put the old head back."""
-    if "audit_head_before" not in session.info:
+def _promote_head(session: Session) -> None:
+    pending = session.info.pop("audit_head_new", None)
+    if pending is None:
         return
-    before = session.info.pop("audit_head_before")
-    path = _head_file(session)
-    if path is None:
-        return
+    path, head = pending
     try:
-        if before is None:
-            path.unlink(missing_ok=True)
-        else:
-            write_head(path, before)
+        advance_head(path, head)
     except OSError:
-        _log.warning("The audit chain head in %s could not be put back", path)
+        _log.warning("The audit chain head could not be written to %s", path)
 
 
-def _clear_head_marker(session: Session) -> None:
-    session.info.pop("audit_head_before", None)
+def _forget_head(session: Session) -> None:
+    # The pending file may keep the head that never committed: it only counts when the
+    # chain ends exactly there.
+    session.info.pop("audit_head_new", None)
 
 
-event.listen(Session, "after_commit", _clear_head_marker)
+event.listen(Session, "after_commit", _promote_head)
+event.listen(Session, "after_rollback", _forget_head)
 
 
 def record(
@@ -243,4 +247,6 @@ def _append_lightly(
                 append_entries(session, user_name, action, items)
         finally:
             if sqlite and raw is not None:
+                if raw.in_transaction:  # a failed commit (a full disk) leaves it open
+                    raw.rollback()
                 raw.execute("PRAGMA synchronous=FULL")

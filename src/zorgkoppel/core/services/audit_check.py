@@ -47,6 +47,9 @@ class KnownHead:
     # The data folder's head must be the very end of the chain; a backup's head only a
     # point on it (the trail went on after the backup).
     is_end: bool
+    # The head of the last transaction, kept before its commit: the chain may end there
+    # (the program stopped between the commit and moving the head on) or just before it.
+    pending: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,9 @@ def verify_chain(ctx: ServiceContext, heads: Iterable[KnownHead] = ()) -> ChainV
     require_admin(ctx)
     heads = list(heads)
     points = {known.head.seq: known for known in heads if not known.is_end}
-    end = next((known for known in heads if known.is_end), None)
+    end = next((known for known in heads if known.is_end and not known.pending), None)
+    pending = next((known for known in heads if known.pending), None)
+    pending_met = end_met = False
     seq, prev_hash, count = 0, GENESIS, 0
     restores: list[tuple[int, str]] = []
     mismatched: list[KnownHead] = []
@@ -127,10 +132,16 @@ def verify_chain(ctx: ServiceContext, heads: Iterable[KnownHead] = ()) -> ChainV
         point = points.get(row.seq)
         if point is not None and point.head.hash != row.hash:
             mismatched.append(point)
-        if end is not None and row.seq == end.head.seq and row.hash != end.head.hash:
-            return ChainVerdict(count, MSG_HEAD_MISMATCH, row.seq,
-                                {"seq": row.seq, "place": end.place})
+        if end is not None and row.seq == end.head.seq:
+            end_met = row.hash == end.head.hash
+        if pending is not None and row.seq == pending.head.seq:
+            pending_met = row.hash == pending.head.hash
         seq, prev_hash = row.seq, row.hash
+    if pending is not None and pending_met and seq == pending.head.seq:
+        end, end_met = pending, True
+    if end is not None and not end_met and end.head.seq <= seq:
+        return ChainVerdict(count, MSG_HEAD_MISMATCH, end.head.seq,
+                            {"seq": end.head.seq, "place": end.place})
     for point in mismatched:
         if not _abandoned(point.head, restores):
             return ChainVerdict(count, MSG_HEAD_MISMATCH, point.head.seq,
@@ -155,12 +166,22 @@ def _abandoned(head: ChainHead, restores: list[tuple[int, str]]) -> bool:
 
 def heads_of_folder(data_dir: Path, backups: Iterable[Path] = ()) -> list[KnownHead]:
     """The head file of the data folder and the heads stored beside these backups."""
-    from zorgkoppel.storage.audit_head import head_path, read_head, sidecar_of
+    from zorgkoppel.storage.audit_head import (
+        head_path,
+        is_later,
+        pending_path,
+        read_head,
+        sidecar_of,
+    )
 
     found = []
     own = read_head(head_path(data_dir))
     if own is not None:
         found.append(KnownHead(own, str(head_path(data_dir)), is_end=True))
+    pending = read_head(pending_path(data_dir))
+    if pending is not None and pending != own and is_later(pending, own):
+        found.append(KnownHead(pending, str(pending_path(data_dir)), is_end=True,
+                               pending=True))
     for backup in backups:
         head = read_head(sidecar_of(backup))
         if head is not None:
