@@ -92,14 +92,22 @@ def test_opening_a_sync_folder_is_refused_with_the_way_out(tmp_path: Path) -> No
 
 
 def test_move_to_the_local_folder(tmp_path: Path) -> None:
+    from zorgkoppel.core.context import ServiceContext
+    from zorgkoppel.core.services import audit
+
     shared = tmp_path / "Dropbox" / "zorgkoppel"
     add_organisations_anywhere(shared)
+    db = open_database(shared, allow_network_folder=True)
+    audit.record(ServiceContext(db), audit.EXPORT)
+    db.dispose()
     save_settings(shared, Settings(language="fr"))
     local = tmp_path / "local"
     assert move_to_local(shared, local) == local
     assert organisation_names(local / DATABASE_FILE) == ["A"]
     assert (local / SETTINGS_FILE).exists()
     assert (shared / DATABASE_FILE).exists()  # the original is left for the user
+    # The audit chain's head came along: the moved trail still checks against it.
+    assert (local / "audit-head").read_bytes() == (shared / "audit-head").read_bytes()
     with pytest.raises(MoveRefusedError):
         move_to_local(shared, local)
 

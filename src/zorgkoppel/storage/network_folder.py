@@ -139,6 +139,8 @@ def move_to_local(data_dir: Path, local: Path) -> Path:
     """
     from zorgkoppel.paths import DATABASE_FILE
     from zorgkoppel.settings import SETTINGS_FILE
+    from zorgkoppel.storage.audit_head import head_path
+    from zorgkoppel.storage.audit_head import pending_path as pending_head_path
     from zorgkoppel.storage.backup import copy_file_checked, write_checked_copy
 
     if (local / DATABASE_FILE).exists():
@@ -153,4 +155,8 @@ def move_to_local(data_dir: Path, local: Path) -> Path:
     settings = data_dir / SETTINGS_FILE
     if settings.is_file() and not (local / SETTINGS_FILE).exists():
         copy_file_checked(settings, local / SETTINGS_FILE)
+    # The audit chain's head goes along, or the moved trail could be rewritten unseen.
+    for head in (head_path(data_dir), pending_head_path(data_dir)):
+        if head.is_file():
+            copy_file_checked(head, local / head.name)
     return local
