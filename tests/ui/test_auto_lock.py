@@ -270,6 +270,22 @@ def test_windows_opened_while_locked_are_covered(user_ctx, sample, window, qtbot
     message.close()
 
 
+def test_no_window_closes_while_locked_so_no_edit_is_lost(user_ctx, sample, window, qtbot):
+    file_window = WorkerFileWindow(user_ctx, sample.samir, window)
+    qtbot.addWidget(file_window)
+    file_window.show()
+    qtbot.waitExposed(file_window)
+    lock = lock_of(window, **QUICK)
+    assert lock.lock()
+    # The title bar's × of the worker file (what the window manager sends) and of the
+    # main window: both stay open behind the lock.
+    file_window.windowHandle().close()
+    window.windowHandle().close()
+    assert file_window.isVisible() and window.isVisible()
+    unlock_with(lock, PASSWORD)
+    assert file_window.close() and not file_window.isVisible()
+
+
 def test_when_the_dialog_that_asked_closes_the_main_window_asks(user_ctx, window, qtbot):
     dialog = QDialog(window)
     qtbot.addWidget(dialog)

@@ -43,10 +43,20 @@ _INPUT_EVENTS = frozenset({
     _T.TabletPress, _T.TabletMove, _T.TabletRelease,
 })
 # Menu shortcuts (Ctrl+Q, Ctrl+S…) act on the forms underneath: never delivered while
-# locked. Nor is closing the main window, which would save or drop the unsaved edits;
-# dialogs may still close (a message box the program closes, a worker file).
+# locked. Nor is closing the main window or an editor beside it (its title bar's ×),
+# which would save or drop their unsaved edits. Other dialogs may close: a message box
+# the program ends goes through the same close event as a click on its ×.
 _BLOCKED_WHILE_LOCKED = frozenset({_T.Shortcut, _T.Close})
 _WINDOW_CHANGES = frozenset({_T.Show, _T.Hide})
+
+
+KEEP_OPEN = "zorgkoppel_keep_open_while_locked"
+
+
+def keep_open_while_locked(window: QWidget) -> None:
+    """Mark a window that holds edits (a worker file, a trajectory): no × closes it while
+    the program is locked."""
+    window.setProperty(KEEP_OPEN, True)
 
 
 class AutoLock(QObject):
@@ -135,7 +145,8 @@ class AutoLock(QObject):
             QTimer.singleShot(0, self._windows_changed)
         elif kind in _BLOCKED_WHILE_LOCKED:
             if kind == _T.Close:
-                if watched is not self.window:
+                if watched is not self.window and not (
+                        isinstance(watched, QWidget) and watched.property(KEEP_OPEN)):
                     return False
                 event.ignore()  # a swallowed close event still counts as accepted
                 return True

@@ -18,6 +18,7 @@ from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.core.services.score_items import list_score_items, save_score_item
 from zorgkoppel.i18n import N_, _
+from zorgkoppel.ui.auto_lock import keep_open_while_locked
 from zorgkoppel.ui.field_errors import error_label
 from zorgkoppel.ui.forms.record_form import problems_of
 from zorgkoppel.ui.texts import Texts
@@ -28,6 +29,7 @@ CODE, LABEL, SHOWN = range(3)
 class ScoreItemsDialog(QDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_open_while_locked(self)
         self.setObjectName("score_items_dialog")
         self.ctx = ctx
         self.texts = Texts()

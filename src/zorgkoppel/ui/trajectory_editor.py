@@ -36,6 +36,7 @@ from zorgkoppel.core.services.trajectory_fees import (
 )
 from zorgkoppel.core.services.workers import get_worker
 from zorgkoppel.i18n import N_, _
+from zorgkoppel.ui.auto_lock import keep_open_while_locked
 from zorgkoppel.ui.code_combo import CodeCombo, code_choices
 from zorgkoppel.ui.date_edit import OptionalDateEdit
 from zorgkoppel.ui.display import date_text, money_text
@@ -77,6 +78,7 @@ class TrajectoryDialog(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_open_while_locked(self)
         self.setObjectName("trajectory_dialog")
         self.ctx = ctx
         self.worker_id = worker_id

@@ -27,6 +27,7 @@ from zorgkoppel.core.services.index_values import (
     save_index_value,
 )
 from zorgkoppel.i18n import N_, _
+from zorgkoppel.ui.auto_lock import keep_open_while_locked
 from zorgkoppel.ui.field_errors import error_label
 from zorgkoppel.ui.forms.record_form import problems_of
 from zorgkoppel.ui.texts import Texts
@@ -37,6 +38,7 @@ MONTH, VALUE = range(2)
 class IndexValuesDialog(QDialog):
     def __init__(self, ctx: ServiceContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        keep_open_while_locked(self)
         self.setObjectName("index_values_dialog")
         self.ctx = ctx
         self.texts = Texts()

@@ -43,6 +43,7 @@ from zorgkoppel.i18n import N_, _, current_language
 from zorgkoppel.i18n.formatting import format_date
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.access_history_view import AccessHistoryTab
+from zorgkoppel.ui.auto_lock import keep_open_while_locked
 from zorgkoppel.ui.display import date_text
 from zorgkoppel.ui.gdpr_buttons import GdprButtons
 from zorgkoppel.ui.language import LANGUAGE_NAMES
@@ -75,6 +76,7 @@ class WorkerFileWindow(QDialog):
         today: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
+        keep_open_while_locked(self)
         self.setObjectName("worker_file")
         self.ctx = ctx
         self.worker_id = worker_id
