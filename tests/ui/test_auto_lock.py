@@ -22,7 +22,7 @@ from zorgkoppel.storage.opening import open_database
 from zorgkoppel.ui.auto_lock import MSG_CANNOT_LOCK, AutoLock
 from zorgkoppel.ui.lock_overlay import LockCover
 from zorgkoppel.ui.main_window import MainWindow
-from zorgkoppel.ui.settings_dialog import BackupSettingsDialog
+from zorgkoppel.ui.privacy_settings import PrivacySettingsDialog
 from zorgkoppel.ui.worker_file import WorkerFileWindow
 
 PASSWORD = "Kastanje-Laan-42"
@@ -206,8 +206,18 @@ def test_an_encrypted_folder_without_accounts_asks_its_passphrase(tmp_path: Path
         db.dispose()
 
 
+def test_settings_menu_opens_privacy_and_security(user_ctx, window, monkeypatch):
+    from zorgkoppel.ui import dialogs
+
+    seen = []
+    monkeypatch.setattr(dialogs, "exec_dialog", lambda dialog: seen.append(
+        (dialog.windowTitle(), dialog.lock_field.minutes.value(), dialog.retention is not None)))
+    window.privacy_settings_action.trigger()
+    assert seen == [("Privacy and security", 10, True)]  # griet is an administrator
+
+
 def test_the_lock_time_in_the_settings_dialog(user_ctx, window, data_dir, qtbot):
-    dialog = BackupSettingsDialog(data_dir, window.backups, window)
+    dialog = PrivacySettingsDialog(data_dir, window)
     qtbot.addWidget(dialog)
     spin = dialog.lock_field.minutes
     assert spin.value() == 10

@@ -17,8 +17,8 @@ from zorgkoppel.demo.loading import load_demo
 from zorgkoppel.settings import load_settings
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.main_window import MainWindow
+from zorgkoppel.ui.privacy_settings import PrivacySettingsDialog
 from zorgkoppel.ui.retention_settings import RetentionPreviewDialog, retention_section
-from zorgkoppel.ui.settings_dialog import BackupSettingsDialog
 
 FAR_FUTURE = dt.date(2060, 1, 1)
 
@@ -33,7 +33,7 @@ def test_retention_is_off_until_set_and_removes_only_after_the_preview(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     load_demo(ctx, dt.date(2026, 12, 1))
-    dialog = BackupSettingsDialog(data_dir, window.backups, window)
+    dialog = PrivacySettingsDialog(data_dir, window)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

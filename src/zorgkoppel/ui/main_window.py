@@ -250,6 +250,9 @@ class MainWindow(QMainWindow):
         settings_menu.addSeparator()
         self.backup_settings_action = self._action(
             settings_menu, N_("&Backups…"), self.show_backup_settings, None, "backups")
+        self.privacy_settings_action = self._action(
+            settings_menu, N_("&Privacy and security…"), self.show_privacy_settings, None,
+            "privacy_settings")
         self.restore_action = self._action(
             settings_menu, N_("&Restore a backup…"), self.choose_backup_to_restore, None,
             "restore_backup")
@@ -422,6 +425,13 @@ class MainWindow(QMainWindow):
         from zorgkoppel.ui.settings_dialog import BackupSettingsDialog
 
         dialog = BackupSettingsDialog(self.data_dir, self.backups, self)
+        dialogs.exec_dialog(dialog)
+        dialog.deleteLater()
+
+    def show_privacy_settings(self) -> None:
+        from zorgkoppel.ui.privacy_settings import PrivacySettingsDialog
+
+        dialog = PrivacySettingsDialog(self.data_dir, self)
         dialogs.exec_dialog(dialog)
         dialog.deleteLater()
 

@@ -23,8 +23,6 @@ from zorgkoppel.storage.backup import backup_folder, last_backup
 from zorgkoppel.storage.network_folder import find_network_folder
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.backup_schedule import BackupSchedule
-from zorgkoppel.ui.lock_settings import LockMinutesField
-from zorgkoppel.ui.retention_settings import retention_section
 
 
 def _selectable(label: QLabel) -> QLabel:
@@ -73,13 +71,6 @@ class BackupSettingsDialog(QDialog):
         form.addRow(_("Last backup:"), self.last_label)
         form.addRow(_("Backup folder:"), self.folder_label)
         form.addRow(_("Second backup folder:"), second_row)
-        window_settings = getattr(parent, "settings", None)
-        self.lock_field = LockMinutesField(
-            data_dir, window_settings if isinstance(window_settings, Settings) else None)
-        form.addRow(_("Lock the window after:"), self.lock_field)
-        self.retention = retention_section(parent, data_dir) if parent is not None else None
-        if self.retention is not None:  # administrators only
-            form.addRow(_("Note retention:"), self.retention)
 
         self.backup_button = QPushButton(_("Back up now"))
         self.backup_button.setObjectName("back_up_now")
