@@ -1,4 +1,4 @@
-"""The setting of how long the window may stay unused before it locks (Settings › Privacy and security…)."""
+"""How long the window may stay unused before it locks (Settings › Privacy and security…)."""
 
 from __future__ import annotations
 
