@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,13 +17,12 @@ from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.i18n import _
 from zorgkoppel.i18n.formatting import format_datetime
 from zorgkoppel.settings import load_settings
-from zorgkoppel.storage.backup import (
-    AUTOMATIC_INTERVAL,
-    BackupResult,
-    back_up_data_folder,
-    backup_folders,
-    last_backup,
-)
+
+if TYPE_CHECKING:
+    from zorgkoppel.storage.backup import BackupResult
+
+# The backup code (with the copy's encryption) is loaded at the first backup, not while
+# the window starts.
 
 CHECK_INTERVAL_MS = 60_000  # how often the timer looks whether a backup is due
 
@@ -47,6 +47,8 @@ class BackupSchedule(QObject):
         self.timer.timeout.connect(self.back_up_if_due)
 
     def last_backup_time(self) -> dt.datetime | None:
+        from zorgkoppel.storage.backup import backup_folders, last_backup
+
         found = last_backup(backup_folders(self.data_dir, load_settings(self.data_dir))[:1])
         return found.taken_at if found else None
 
@@ -60,6 +62,8 @@ class BackupSchedule(QObject):
     def is_due(self, now: dt.datetime | None = None) -> bool:
         if not (self.enabled and self.changed):
             return False
+        from zorgkoppel.storage.backup import AUTOMATIC_INTERVAL
+
         last = self.last_backup_time()
         return last is None or (now or dt.datetime.now()) - last >= AUTOMATIC_INTERVAL
 
@@ -74,6 +78,8 @@ class BackupSchedule(QObject):
 
     def back_up(self) -> BackupResult | None:
         """Back up now; a failure is reported, never raised (the data itself is safe)."""
+        from zorgkoppel.storage.backup import back_up_data_folder
+
         try:
             result = back_up_data_folder(self.data_dir, key=self._data_key())
         except (ZorgkoppelError, OSError) as error:
