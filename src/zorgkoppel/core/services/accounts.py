@@ -22,7 +22,13 @@ from zorgkoppel.core.context import (
     Actor,
     ServiceContext,
 )
-from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problems, ZorgkoppelError
+from zorgkoppel.core.errors import (
+    NotFoundError,
+    PermissionDenied,
+    Problem,
+    Problems,
+    ZorgkoppelError,
+)
 from zorgkoppel.core.models import Organisation, User
 from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.services import audit
@@ -173,6 +179,14 @@ def require_account_admin(ctx: ServiceContext) -> None:
         raise PermissionDenied(MSG_ADMIN_ONLY)
 
 
+def _check_user_name(problems: Problems, name: str) -> bool:
+    if _USER_NAME.match(name):
+        return True
+    problems.add("user_name", N_(
+        "a user name has 2 to 40 letters, digits or . _ @ - and starts with a letter or digit"))
+    return False
+
+
 def _check_password(problems: Problems, password: str, user_name: str, name: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         problems.add(name, N_("a password needs at least {count} characters"),
@@ -204,33 +218,48 @@ def _check_role(session: Session, problems: Problems, role: str,
 def add_user(ctx: ServiceContext, data: UserData, password: str) -> Outcome[User]:
     """Make an account; the first one must be an administrator."""
     require_account_admin(ctx)
-    name = normalised_name(data.user_name)
     with ctx.db.transaction() as session:
-        problems = Problems()
-        if not _USER_NAME.match(name):
-            problems.add("user_name", N_(
-                "a user name has 2 to 40 letters, digits or . _ @ - and starts with a letter "
-                "or digit"))
-        elif _find(session, name) is not None:
-            problems.add("user_name", N_("the user name {name} is taken"), name=name)
-        first = not has_accounts(session)
-        if first and data.role != "admin":
-            problems.add("role", N_("the first account must be an administrator (admin)"))
-        else:
-            _check_role(session, problems, data.role, data.organisation_id)
-        _check_password(problems, password, name, "password")
-        problems.raise_if_any()
-        user = User(
-            user_name=name, display_name=data.display_name.strip(), role=data.role,
-            organisation_id=data.organisation_id or None,
-            password_hash=hash_password(password),
-        )
-        session.add(user)
-        session.flush()
-        audit.append_entry(session, ctx.actor.name if not first else name,
-                           audit.USER_CHANGE, [user.id])
-        _key_slot(ctx, name, password)
+        user = add_user_in(session, ctx, data, password)
     return Outcome(user, Changes.of("users"))
+
+
+def check_new_account(data: UserData, password: str, again: str) -> list[Problem]:
+    """What is wrong with a new account's name and password (typed twice), before any
+    database is asked (the first-run guide checks its page with it)."""
+    problems = Problems()
+    name = normalised_name(data.user_name)
+    _check_user_name(problems, name)
+    _check_password(problems, password, name, "password")
+    if password != again:
+        problems.add("password_again", N_("the two passwords differ"))
+    return problems.items
+
+
+def add_user_in(session: Session, ctx: ServiceContext, data: UserData, password: str) -> User:
+    """`add_user` inside the caller's transaction (the first-run guide makes the
+    organisation and its administrator together)."""
+    name = normalised_name(data.user_name)
+    problems = Problems()
+    if _check_user_name(problems, name) and _find(session, name) is not None:
+        problems.add("user_name", N_("the user name {name} is taken"), name=name)
+    first = not has_accounts(session)
+    if first and data.role != "admin":
+        problems.add("role", N_("the first account must be an administrator (admin)"))
+    else:
+        _check_role(session, problems, data.role, data.organisation_id)
+    _check_password(problems, password, name, "password")
+    problems.raise_if_any()
+    user = User(
+        user_name=name, display_name=data.display_name.strip(), role=data.role,
+        organisation_id=data.organisation_id or None,
+        password_hash=hash_password(password),
+    )
+    session.add(user)
+    session.flush()
+    audit.append_entry(session, ctx.actor.name if not first else name,
+                       audit.USER_CHANGE, [user.id])
+    _key_slot(ctx, name, password)
+    return user
 
 
 def list_users(ctx: ServiceContext) -> list[User]:
