@@ -7,8 +7,10 @@ import json
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
+from tests.ui.guide_support import close_guide, finish_without_account
+from tests.ui.login_support import answering, cancel
 from zorgkoppel.i18n import catalog
 from zorgkoppel.settings import load_settings
 from zorgkoppel.ui import dialogs
@@ -127,31 +129,34 @@ def test_run_gui_exit_after_start_returns_zero_without_any_dialog(data_dir, qapp
     assert run_gui(data_dir, language="en", exit_after_start=True) == 0
 
 
-def test_first_start_offers_the_demo_once(data_dir, qapp, monkeypatch, quit_soon):
-    asked = []
+def test_first_start_shows_the_guide_until_it_is_finished(data_dir, qapp, monkeypatch,
+                                                          quit_soon, qtbot):
+    seen = []
 
-    def answer(parent):
-        asked.append(parent)
+    def closed(guide):
+        close_guide(guide)
         quit_soon()
-        return False
 
-    offers = []
+    def finished(guide):
+        finish_without_account(qtbot, guide, demo=True)
 
-    def not_now(dialog):  # the first run's encryption offer comes first: "Not now"
-        offers.append(dialog.objectName())
-        return QDialog.DialogCode.Rejected
+    def not_now(dialog):  # the encryption offer after a guide without an account
+        cancel(qtbot, dialog)
+        quit_soon()
 
-    monkeypatch.setattr(dialogs, "ask_load_demo", answer)
-    monkeypatch.setattr(dialogs, "exec_dialog", not_now)
+    monkeypatch.setattr(dialogs, "exec_dialog", answering(qtbot, {
+        "first_run_guide": [closed, finished], "encrypt": [not_now]}, seen))
     assert run_gui(data_dir, language="en") == 0
-    assert len(asked) == 1
-    assert offers == ["encrypt"]
+    assert seen == ["first_run_guide"] and not load_settings(data_dir).demo_offered
+    assert run_gui(data_dir, language="en") == 0  # closed: it comes again
+    assert seen == ["first_run_guide", "first_run_guide", "encrypt"]
     assert load_settings(data_dir).demo_offered
 
     def again(parent):
         raise AssertionError("asked twice")
 
     monkeypatch.setattr(dialogs, "ask_load_demo", again)
+    monkeypatch.setattr(dialogs, "exec_dialog", again)
     QTimer.singleShot(200, QApplication.instance().quit)
     assert run_gui(data_dir, language="en") == 0
 

@@ -1,8 +1,8 @@
-"""The first start of a new installation: encrypt its data folder?, then the demo offer.
+"""The first start of a new installation: the first-run guide, then encrypt the data folder?
 
-Asked once, at the same moment as the demo data (an empty database, no accounts, nothing
-encrypted yet, the data writable here); "Not now" leaves the data plain, and
-`zorgkoppel encrypt` can still do it later.
+Shown for an empty database with no accounts, nothing encrypted yet and the data writable
+here. Without an account the guide is followed by the offer to encrypt with a passphrase;
+"Not now" leaves the data plain, and `zorgkoppel encrypt` can still do it later.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog
 
-from zorgkoppel.i18n import _
+from zorgkoppel.i18n import _, current_language
 from zorgkoppel.ui import dialogs
 
 if TYPE_CHECKING:
@@ -44,6 +44,25 @@ def offer_encryption(window: MainWindow) -> bool:
 
 
 def first_start(window: MainWindow) -> None:
-    if is_first_run(window):
+    """An empty new data folder gets the first-run guide; closed halfway it made nothing,
+    and comes again at the next start. Without accounts, encryption is offered after it."""
+    if not is_first_run(window):
+        window.offer_demo()
+        return
+    from zorgkoppel.core.changes import AREAS, Changes
+    from zorgkoppel.settings import load_settings
+    from zorgkoppel.ui.first_run_guide import run_guide
+    from zorgkoppel.ui.language import apply_language
+
+    made = run_guide(window.ctx, window.data_dir, window)
+    if made is None:
+        apply_language(window.settings.language or current_language())
+        window.retranslate()
+        return
+    window.settings = load_settings(window.data_dir)
+    window.retranslate()  # the guide may have switched the language
+    window.apply_changes(Changes.of(*AREAS), None)
+    if made.demo_loaded:
+        window.show_status(_("The demo data was loaded."))
+    if made.admin_name is None:
         offer_encryption(window)
-    window.offer_demo()
