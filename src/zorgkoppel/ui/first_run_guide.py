@@ -65,7 +65,8 @@ class _Page(QWizardPage):
         self.guide = guide
         self.setObjectName(name)
         guide.texts.bind(self.setTitle, title)
-        guide.texts.bind(self.setSubTitle, subtitle)
+        # In the page, not the wizard's subtitle: that has room for two lines only.
+        self.intro = _wrapped(guide.texts, subtitle, f"{name}_intro")
         self.general_error = error_label()
         self.general_error.setObjectName(f"{name}_error")
         self.errors = FieldErrors(self.general_error)
@@ -89,6 +90,8 @@ class LanguagePage(_Page):
             "This guide sets up this computer in a few minutes. Choose your language; you can "
             "change it later in Settings ▸ Language."))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         self.buttons: dict[str, QRadioButton] = {}
         group = QButtonGroup(self)
         for code, name in LANGUAGE_NAMES.items():
@@ -145,6 +148,8 @@ class WhoPage(_Page):
         else:
             form_layout.addWidget(self.number_check)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addWidget(self.own)
         layout.addWidget(self.form_box)
         layout.addWidget(self.join)
@@ -229,6 +234,8 @@ class AccountPage(_Page):
             column.addWidget(self.problem_label(field))
             form.addRow(label, column)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addWidget(self.make)
         layout.addWidget(self.fields)
         layout.addWidget(_wrapped(texts, N_(
@@ -264,6 +271,8 @@ class StartPage(_Page):
         self.demo.setObjectName("start_demo")
         texts.bind(self.demo.setText, N_("Load the &demo data (to try things out)"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addWidget(self.empty)
         layout.addWidget(self.demo)
         layout.addStretch(1)
@@ -298,6 +307,8 @@ class BackupPage(_Page):
         column.addWidget(self.problem_label("second_backup_folder"))
         form.addRow(second_caption, column)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
@@ -323,6 +334,8 @@ class DonePage(_Page):
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addSpacing(8)
         layout.addWidget(self.summary)
         layout.addWidget(self.general_error)
         layout.addStretch(1)
