@@ -16,6 +16,7 @@ from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.gdpr_commands import run_gdpr
+from zorgkoppel.cli.report_command import run_report
 from zorgkoppel.cli.roster_command import run_roster
 from zorgkoppel.cli.trajectory_command import run_trajectory
 from zorgkoppel.cli.user_commands import run_user
@@ -246,4 +247,5 @@ HANDLERS: dict[str, Handler] = {
     "encrypt": run_encrypt,
     "decrypt": run_decrypt,
     "gdpr": run_gdpr,
+    "report": run_report,
 }

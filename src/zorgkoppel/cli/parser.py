@@ -14,6 +14,7 @@ from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
 from zorgkoppel.cli.encryption_commands import add_encryption_parsers
 from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
+from zorgkoppel.cli.report_command import add_report_parser
 from zorgkoppel.cli.roster_command import add_roster_parser
 from zorgkoppel.cli.trajectory_command import add_trajectory_parser
 from zorgkoppel.cli.user_commands import add_user_parsers
@@ -22,7 +23,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
             "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt",
-            "gdpr")
+            "gdpr", "report")
 EXIT_USAGE = 2
 
 
@@ -145,6 +146,7 @@ def build_parser() -> Parser:
     )
     add_trajectory_parser(commands)
     add_dashboard_parser(commands)
+    add_report_parser(commands)
     add_backup_parsers(commands)
     add_contract_parser(commands)
     add_roster_parser(commands)

@@ -1,0 +1,83 @@
+"""`zorgkoppel report partnerships --by GROUPING […] [--from D] [--to D] [--signed-in]
+[--format table|csv|json] [-o FILE]`: the monitoring report's counts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from zorgkoppel.cli.console import say
+from zorgkoppel.cli.failures import EXIT_OK
+from zorgkoppel.cli.trajectory_command import iso_date
+from zorgkoppel.core.services.partnership_report import GROUPINGS
+from zorgkoppel.i18n import _
+
+FORMATS = ("table", "csv", "json")
+
+
+def add_report_parser(commands: Any) -> None:
+    report = commands.add_parser(
+        "report",
+        help=_("count partnerships for the monitoring report"),
+        description=_("Count the partnerships of a period per province, joint committee, "
+                      "care type, kind of social-economy organisation, phase, legal form or "
+                      "status."),
+    )
+    kinds = report.add_subparsers(dest="report_kind", metavar=_("REPORT"), required=True,
+                                  parser_class=type(report))
+    partnerships = kinds.add_parser(
+        "partnerships", help=_("agreements active in (or signed in) the period"))
+    partnerships.add_argument(
+        "--by", action="append", choices=GROUPINGS, required=True, metavar=_("GROUPING"),
+        help=_("group by this (repeat for several): {names}").format(
+            names=", ".join(GROUPINGS)))
+    partnerships.add_argument("--from", dest="start", type=iso_date, metavar=_("DATE"),
+                              help=_("first day of the period (default: 1 January)"))
+    partnerships.add_argument("--to", dest="end", type=iso_date, metavar=_("DATE"),
+                              help=_("last day of the period (default: 31 December)"))
+    partnerships.add_argument("--signed-in", action="store_true",
+                              help=_("count the agreements signed in the period instead of "
+                                     "those active in it"))
+    partnerships.add_argument("--format", choices=FORMATS, default="table",
+                              help=_("table (default), csv or json"))
+    partnerships.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
+                              help=_("write to this file instead of the screen"))
+
+
+def run_report(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.cli.commands import opened
+    from zorgkoppel.core.services.partnership_report import partnership_report
+    from zorgkoppel.documents.report_tables import (
+        period_text,
+        report_csv,
+        report_document,
+        table_rows,
+    )
+
+    with opened(data_dir) as ctx:
+        report = partnership_report(ctx, options.by, options.start, options.end,
+                                    options.signed_in)
+    if options.format == "json":
+        data = (json.dumps(report_document(report), ensure_ascii=False, indent=2)
+                + "\n").encode("utf-8")
+    elif options.format == "csv":
+        data = report_csv(report)
+    else:
+        data = (period_text(report) + "\n\n" + _aligned(table_rows(report))).encode("utf-8")
+    if options.output is None:
+        say(data.decode("utf-8-sig").rstrip("\n"))
+    else:
+        options.output.write_bytes(data)
+        say(_("The report was written to {path}.").format(path=options.output))
+    return EXIT_OK
+
+
+def _aligned(lines: list[list[str]]) -> str:
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    counted = len(lines[0]) - 5  # the five counts are right-aligned
+    return "\n".join(
+        "  ".join(cell.rjust(width) if i >= counted else cell.ljust(width)
+                  for i, (cell, width) in enumerate(zip(line, widths, strict=True))).rstrip()
+        for line in lines) + "\n"

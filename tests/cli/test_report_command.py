@@ -1,0 +1,72 @@
+"""`zorgkoppel report partnerships`: the counts of the 2023 call in table, CSV and JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.core.services.call_2023 import call_2023_document
+from zorgkoppel.cli.main import main
+from zorgkoppel.core.context import ServiceContext
+from zorgkoppel.exchange.importer import import_exchange
+from zorgkoppel.storage.opening import open_database
+
+PERIOD = ["--from", "2024-01-01", "--to", "2024-12-31"]
+
+
+@pytest.fixture
+def call(data_dir: Path) -> Path:
+    db = open_database(data_dir)
+    try:
+        import_exchange(ServiceContext(db), call_2023_document())
+    finally:
+        db.dispose()
+    return data_dir
+
+
+def test_json_per_province(call: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "partnerships", "--by", "province", *PERIOD,
+                 "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["period"] == {"from": "2024-01-01", "to": "2024-12-31",
+                                  "counted": "active"}
+    assert {row["key"]["province"]: row["partnerships"] for row in document["rows"]} == {
+        "antwerpen": 6, "brussel": 1, "limburg": 24, "oost-vlaanderen": 7,
+        "west-vlaanderen": 6}
+    assert document["totals"] == {"partnerships": 44, "care_facilities": 44,
+                                  "se_organisations": 19, "workers": 0, "fte": "66.0"}
+    assert document["se_organisations_by_kind"] == {"custom_work": 16, "local_services": 3}
+
+
+def test_csv_for_excel_in_belgium(call: Path, tmp_path: Path,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "per-committee.csv"
+    assert main(["--lang", "nl", "report", "partnerships", "--by", "joint_committee",
+                 *PERIOD, "--format", "csv", "-o", str(target)]) == 0
+    data = target.read_bytes()
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "Paritair comité"
+    counted = {row[0].strip().casefold(): int(row[1]) for row in rows[1:-1]}
+    assert counted == {"330.01.20": 35, "319.01": 7, "331": 1, "welzijnsvereniging": 1}
+    assert rows[-1][:2] == ["Totaal", "44"] and rows[-1][-1] == "66,0"
+
+
+def test_table_in_french(call: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "fr", "report", "partnerships", "--by", "se_kind", *PERIOD]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "Partenariats actifs du 1 janvier 2024 au 31 décembre 2024"
+    assert "Entreprise de travail sur mesure (maatwerkbedrijf)" in out
+    assert out.splitlines()[-1].startswith("Total")
+
+
+def test_bad_input_is_explained(call: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "partnerships", "--by", "province", "--from", "2024-03-01",
+                 "--to", "2024-02-01"]) == 1
+    assert "ends (2024-02-01) before it starts (2024-03-01)" in capsys.readouterr().err
+    assert main(["report", "partnerships", "--by", "colour"]) == 2
+    assert "colour" in capsys.readouterr().err
