@@ -506,13 +506,17 @@ class MainWindow(QMainWindow):
             action.setEnabled(allowed)
 
     def show_about(self) -> None:
+        from zorgkoppel.storage.backup import backup_folders, last_backup
+        from zorgkoppel.storage.schema import stored_revision
         from zorgkoppel.ui.about import AboutDialog
 
         path = self.ctx.db.path
         database = str(path) if path else self.ctx.db.engine.url.render_as_string(
             hide_password=True
         )
-        dialog = AboutDialog(self.data_dir, database, self)
+        newest = last_backup(backup_folders(self.data_dir, self.settings))
+        dialog = AboutDialog(self.data_dir, database, self, revision=stored_revision(self.ctx.db),
+                             last_backup=newest.taken_at if newest else None)
         dialogs.exec_dialog(dialog)
         dialog.deleteLater()
 
