@@ -47,7 +47,8 @@ class HelpWindow(QWidget):
 
         self.contents = QListWidget()
         self.contents.setObjectName("help_contents")
-        self.contents.setWordWrap(True)  # long French titles wrap instead of being cut
+        self.contents.setWordWrap(True)  # long titles wrap instead of being cut
+        self.contents.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.contents.setSpacing(3)
         font = self.contents.font()
