@@ -11,7 +11,7 @@ MO     := $(patsubst translations/%/LC_MESSAGES/zorgkoppel.po,src/zorgkoppel/loc
 # Debian packages that Qt (offscreen and on a real screen), the fonts and the PDF checks need.
 DEBS := libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
         poppler-utils xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 desktop-file-utils
 
 .PHONY: run test lint catalogs extract system-packages bench clean dist dist-test
 

@@ -18,6 +18,9 @@ from pathlib import Path
 
 import pytest
 
+from zorgkoppel.desktop_entry import ICON_SIZES
+from zorgkoppel.user_guide import TOPICS
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -72,13 +75,18 @@ def _env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def test_the_wheel_holds_catalogs_fonts_and_icon_and_no_po(wheel: Path) -> None:
+def test_the_wheel_holds_catalogs_fonts_icons_and_guide_and_no_po(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for language in ("nl", "fr", "en"):
         assert f"zorgkoppel/locale/{language}/LC_MESSAGES/zorgkoppel.mo" in names
     assert {"zorgkoppel/resources/fonts/DejaVuSans.ttf", "zorgkoppel/resources/zorgkoppel.svg",
             "zorgkoppel/resources/fonts/DejaVuSans-Bold.ttf"} <= names
     assert not [name for name in names if name.endswith(".po")]
+    for language in ("nl", "fr", "en"):
+        for topic in TOPICS:
+            assert f"zorgkoppel/resources/help/{language}/{topic}.html" in names
+    for size in ICON_SIZES:
+        assert f"zorgkoppel/resources/icons/hicolor/{size}x{size}/apps/zorgkoppel.png" in names
 
 
 def test_installed_outside_the_checkout_it_speaks_dutch_and_prints_contracts(

@@ -12,7 +12,10 @@ from PySide6.QtWidgets import QApplication
 from tests.ui.guide_support import close_guide, finish_without_account
 from tests.ui.login_support import answering, cancel
 from zorgkoppel.i18n import catalog
+from zorgkoppel.i18n.formatting import format_datetime
 from zorgkoppel.settings import load_settings
+from zorgkoppel.storage.backup import back_up_data_folder, parse_backup_name
+from zorgkoppel.storage.schema import SCHEMA_REVISION
 from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.about import AboutDialog
 from zorgkoppel.ui.app import run_gui
@@ -104,6 +107,20 @@ def test_about_shows_version_and_data_folder(window, data_dir, monkeypatch):
     assert str(data_dir) in text
     assert "zorgkoppel.sqlite" in text
     assert "Qt 6" in text
+
+
+def test_about_shows_the_database_revision_and_the_last_backup(window, data_dir, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "exec_dialog", lambda dialog: shown.append(dialog.plain_text()))
+    window.about_action.trigger()
+    assert f"Database revision: {SCHEMA_REVISION}" in shown[-1]
+    assert "Last backup: none yet" in shown[-1]
+
+    made = back_up_data_folder(data_dir)
+    window.about_action.trigger()
+    taken = parse_backup_name(made.path)  # the name carries the time
+    assert taken is not None
+    assert f"Last backup: {format_datetime(taken[0])}" in shown[-1]
 
 
 def test_about_dialog_closes_with_escape(qtbot, data_dir):

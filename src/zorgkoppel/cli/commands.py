@@ -13,6 +13,7 @@ from zorgkoppel.cli.backup_commands import run_backup, run_check, run_restore
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
+from zorgkoppel.cli.desktop_command import run_install_desktop_entry
 from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.gdpr_commands import run_gdpr
@@ -248,4 +249,5 @@ HANDLERS: dict[str, Handler] = {
     "decrypt": run_decrypt,
     "gdpr": run_gdpr,
     "report": run_report,
+    "install-desktop-entry": run_install_desktop_entry,
 }

@@ -12,6 +12,7 @@ from zorgkoppel.cli.audit_commands import add_audit_parsers
 from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
+from zorgkoppel.cli.desktop_command import add_desktop_parser
 from zorgkoppel.cli.encryption_commands import add_encryption_parsers
 from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
 from zorgkoppel.cli.report_command import add_report_parser
@@ -23,7 +24,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
             "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt",
-            "gdpr", "report")
+            "gdpr", "report", "install-desktop-entry")
 EXIT_USAGE = 2
 
 
@@ -154,4 +155,5 @@ def build_parser() -> Parser:
     add_audit_parsers(commands)
     add_encryption_parsers(commands)
     add_gdpr_parsers(commands)
+    add_desktop_parser(commands)
     return parser

@@ -1,7 +1,9 @@
-"""Help > About: name, version, where the data is kept, and the Qt version."""
+"""Help > About: name, version, where the data is kept, its database revision, the last
+backup, and the Qt version (what a helper on the phone asks first)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from html import escape
 from pathlib import Path
 
@@ -11,10 +13,19 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from zorgkoppel import __version__
 from zorgkoppel.i18n import _
+from zorgkoppel.i18n.formatting import format_datetime
 
 
 class AboutDialog(QDialog):
-    def __init__(self, data_dir: Path, database: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path,
+        database: str,
+        parent: QWidget | None = None,
+        *,
+        revision: str | None = None,
+        last_backup: dt.datetime | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("About zorgkoppel"))
         self.text = QLabel()
@@ -30,6 +41,10 @@ class AboutDialog(QDialog):
             + "</p>",
             "<p><b>" + escape(_("Data folder:")) + "</b><br>" + escape(str(data_dir)) + "</p>",
             "<p><b>" + escape(_("Database:")) + "</b><br>" + escape(database) + "</p>",
+            "<p><b>" + escape(_("Database revision:")) + "</b> "
+            + escape(revision or _("unknown")) + "</p>",
+            "<p><b>" + escape(_("Last backup:")) + "</b> "
+            + escape(format_datetime(last_backup) if last_backup else _("none yet")) + "</p>",
             "<p>"
             + escape(_("Qt {qt}, PySide6 {pyside}").format(qt=qVersion(), pyside=pyside_version))
             + "</p>",

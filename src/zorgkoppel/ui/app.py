@@ -44,9 +44,14 @@ def run_gui(
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    icon = resources_dir() / "zorgkoppel.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    # The rendered PNGs first: they show even where Qt's SVG plug-in is missing.
+    icon = QIcon()
+    for path in sorted((resources_dir() / "icons" / "hicolor").glob("*/apps/zorgkoppel.png")):
+        icon.addFile(str(path))
+    if (resources_dir() / "zorgkoppel.svg").exists():
+        icon.addFile(str(resources_dir() / "zorgkoppel.svg"))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName(APP_NAME)  # the window belongs to zorgkoppel.desktop (Wayland, docks)
 
     settings = load_settings(data_dir)
     apply_language(language or settings.language or system_language())

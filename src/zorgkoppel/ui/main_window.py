@@ -40,6 +40,7 @@ from zorgkoppel.ui.texts import Texts
 
 if TYPE_CHECKING:
     from zorgkoppel.ui.file_operations import FileOperations
+    from zorgkoppel.ui.help_window import HelpWindow
 
 STATUS_TIMEOUT_MS = 6000
 
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self.texts = Texts()
         self.screens: dict[str, Screen] = {}
         self._file_operations: FileOperations | None = None
+        self.help_window: HelpWindow | None = None
         self.setObjectName("main_window")
         self.resize(self._initial_size())
         self.setMinimumSize(QSize(900, 560))
@@ -264,6 +266,12 @@ class MainWindow(QMainWindow):
         self.update_encryption_actions()
 
         help_menu = self._menu(N_("&Help"))
+        help_keys = [keys("F1")]
+        standard = keys(keys.StandardKey.HelpContents)
+        if not standard.isEmpty() and standard != help_keys[0]:
+            help_keys.append(standard)  # Ctrl+? on macOS
+        self.help_action = self._action(help_menu, N_("&User guide"), self.show_help,
+                                        help_keys, "user_guide")
         self.about_action = self._action(help_menu, N_("&About zorgkoppel"), self.show_about,
                                          None, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
@@ -420,6 +428,8 @@ class MainWindow(QMainWindow):
             action.setChecked(code == current_language())
         for screen in self.screens.values():
             screen.retranslate()
+        if self.help_window is not None:
+            self.help_window.set_language(current_language())
 
     def show_backup_settings(self) -> None:
         from zorgkoppel.ui.settings_dialog import BackupSettingsDialog
@@ -505,14 +515,30 @@ class MainWindow(QMainWindow):
         for action in (self.encrypt_action, self.decrypt_action):
             action.setEnabled(allowed)
 
+    def show_help(self, topic: str | None = None) -> None:
+        """The user guide beside the window, on the page of the current screen."""
+        from zorgkoppel.ui.help_window import HelpWindow
+        from zorgkoppel.user_guide import topic_for_screen
+
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        elif self.help_window.language != current_language():
+            self.help_window.set_language(current_language())
+        self.help_window.show_topic(topic or topic_for_screen(self.current_key()))
+        self.help_window.bring_forward()
+
     def show_about(self) -> None:
+        from zorgkoppel.storage.backup import backup_folders, last_backup
+        from zorgkoppel.storage.schema import stored_revision
         from zorgkoppel.ui.about import AboutDialog
 
         path = self.ctx.db.path
         database = str(path) if path else self.ctx.db.engine.url.render_as_string(
             hide_password=True
         )
-        dialog = AboutDialog(self.data_dir, database, self)
+        newest = last_backup(backup_folders(self.data_dir, self.settings))
+        dialog = AboutDialog(self.data_dir, database, self, revision=stored_revision(self.ctx.db),
+                             last_backup=newest.taken_at if newest else None)
         dialogs.exec_dialog(dialog)
         dialog.deleteLater()
 
@@ -526,6 +552,8 @@ class MainWindow(QMainWindow):
         elif self._settle_all():
             self.backups.back_up_on_close()
             self.auto_lock.stop()
+            if self.help_window is not None:
+                self.help_window.close()
             event.accept()
         else:
             event.ignore()
