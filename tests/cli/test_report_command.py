@@ -70,3 +70,23 @@ def test_bad_input_is_explained(call: Path, capsys: pytest.CaptureFixture[str]) 
     assert "ends (2024-02-01) before it starts (2024-03-01)" in capsys.readouterr().err
     assert main(["report", "partnerships", "--by", "colour"]) == 2
     assert "colour" in capsys.readouterr().err
+
+
+def test_from_files_without_a_data_folder(tmp_path: Path, data_dir: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.core.services.call_2023 import split_by_province
+
+    paths = []
+    for number, document in enumerate(split_by_province(call_2023_document())):
+        path = tmp_path / f"partner-{number}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(str(path))
+    assert main(["report", "partnerships", "--by", "se_kind", *PERIOD, "--format", "json",
+                 "--from-files", *paths]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["totals"]["partnerships"] == 44
+    assert document["se_organisations_by_kind"] == {"custom_work": 16, "local_services": 3}
+    assert not (data_dir / "zorgkoppel.sqlite").exists()  # the data folder was not opened
+    assert main(["report", "partnerships", "--by", "se_kind", "--from-files",
+                 str(tmp_path / "missing.json")]) == 1
+    assert "missing.json" in capsys.readouterr().err

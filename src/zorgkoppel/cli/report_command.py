@@ -1,5 +1,5 @@
 """`zorgkoppel report partnerships --by GROUPING […] [--from D] [--to D] [--signed-in]
-[--format table|csv|json] [-o FILE]`: the monitoring report's counts."""
+[--from-files FILE …] [--format table|csv|json] [-o FILE]`: the monitoring report's counts."""
 
 from __future__ import annotations
 
@@ -40,6 +40,10 @@ def add_report_parser(commands: Any) -> None:
     partnerships.add_argument("--signed-in", action="store_true",
                               help=_("count the agreements signed in the period instead of "
                                      "those active in it"))
+    partnerships.add_argument(
+        "--from-files", nargs="+", type=Path, metavar=_("FILE"),
+        help=_("count over these exchange files instead of the data folder, without "
+               "importing them (organisations with the same enterprise number count once)"))
     partnerships.add_argument("--format", choices=FORMATS, default="table",
                               help=_("table (default), csv or json"))
     partnerships.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
@@ -56,9 +60,15 @@ def run_report(options: argparse.Namespace, data_dir: Path) -> int:
         table_rows,
     )
 
-    with opened(data_dir) as ctx:
-        report = partnership_report(ctx, options.by, options.start, options.end,
-                                    options.signed_in)
+    if options.from_files:
+        from zorgkoppel.core.services.report_sources import report_over_files
+
+        report = report_over_files(options.from_files, options.by, options.start,
+                                   options.end, options.signed_in)
+    else:
+        with opened(data_dir) as ctx:
+            report = partnership_report(ctx, options.by, options.start, options.end,
+                                        options.signed_in)
     if options.format == "json":
         data = (json.dumps(report_document(report), ensure_ascii=False, indent=2)
                 + "\n").encode("utf-8")

@@ -14,11 +14,19 @@ COMMITTEES = ["330.01.20"] * 35 + ["319.01"] * 7 + ["331"] + ["welzijnsverenigin
 LDE, CUSTOM_WORK = 3, 16
 
 
+def enterprise_number(n: int) -> str:
+    """A valid Belgian enterprise number: eight digits and their mod-97 check."""
+    base = 4_000_000 + n
+    return f"0{base:07d}{97 - base % 97:02d}"
+
+
 def call_2023_document() -> dict[str, Any]:
     se = [{"id": f"se-lde-{n}", "name": f"LDE {n}", "kind": "local_services",
-           "province": "limburg"} for n in range(LDE)]
+           "province": "limburg", "enterprise_number": enterprise_number(n)}
+          for n in range(LDE)]
     se += [{"id": f"se-mw-{n}", "name": f"Maatwerkbedrijf {n}", "kind": "custom_work",
-            "province": "limburg"} for n in range(CUSTOM_WORK)]
+            "province": "limburg", "enterprise_number": enterprise_number(100 + n)}
+           for n in range(CUSTOM_WORK)]
     care = []
     agreements = []
     for n, (province, committee) in enumerate(zip(PROVINCES, COMMITTEES, strict=True)):
@@ -38,3 +46,22 @@ def call_2023_document() -> dict[str, Any]:
         })
     return {"format": "zorgkoppel-exchange", "version": 1,
             "organisations": se + care, "agreements": agreements}
+
+
+def split_by_province(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """The same call as the partners would send it: one file per province, each with its
+    own ids for the social-economy organisations it names (known by enterprise number)."""
+    files = []
+    care = {o["id"]: o for o in document["organisations"] if o["kind"] == "care_facility"}
+    se = {o["id"]: o for o in document["organisations"] if o["kind"] != "care_facility"}
+    for province in sorted({o["province"] for o in care.values()}):
+        agreements = [a for a in document["agreements"]
+                      if care[a["care_partner"]]["province"] == province]
+        named = {a["se_partner"] for a in agreements}
+        local_ids = {key: f"{province}-{key}" for key in named}
+        files.append({"format": "zorgkoppel-exchange", "version": 1,
+                      "organisations": [{**se[key], "id": local_ids[key]} for key in named]
+                      + [care[a["care_partner"]] for a in agreements],
+                      "agreements": [{**a, "se_partner": local_ids[a["se_partner"]]}
+                                     for a in agreements]})
+    return files

@@ -89,3 +89,37 @@ def test_the_default_period_is_the_current_calendar_year(call):
     assert (report.period.start, report.period.end) == (dt.date(2025, 1, 1),
                                                          dt.date(2025, 12, 31))
     assert report.totals.partnerships == 44
+
+
+def test_over_files_not_imported_organisations_count_once(tmp_path):
+    import json
+
+    from tests.core.services.call_2023 import split_by_province
+    from zorgkoppel.core.services.report_sources import report_over_files
+
+    paths = []
+    for number, document in enumerate(split_by_province(call_2023_document())):
+        path = tmp_path / f"partner-{number}.json"
+        path.write_text(json.dumps(document), encoding="utf-8")
+        paths.append(path)
+    report = report_over_files(paths, ["province"], **IN_2024)
+    assert counts(report, "province")["limburg"] == 24
+    assert report.totals.partnerships == 44
+    # The same enterprise appears in several files under other ids: counted once.
+    assert report.se_organisations_by_kind == {"custom_work": 16, "local_services": 3}
+
+
+def test_an_invalid_file_among_them_is_named_and_nothing_counted(tmp_path):
+    import json
+
+    from zorgkoppel.core.services.report_sources import report_over_files
+
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(call_2023_document()), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    broken = call_2023_document()
+    broken["agreements"][3]["scope"]["fte"] = 1.5  # a float, not a decimal string
+    bad.write_text(json.dumps(broken), encoding="utf-8")
+    with pytest.raises(ValidationError) as caught:
+        report_over_files([good, bad], ["province"], **IN_2024)
+    assert "bad.json: agreements[3].scope.fte" in caught.value.text()

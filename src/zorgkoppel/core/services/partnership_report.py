@@ -105,11 +105,14 @@ def partnership_report(
     groupings = check_groupings(by)
     period = Period.of(start, end, today)
     return count_partnerships(
-        _stored_partnerships(ctx, period, signed_in), groupings, period, signed_in)
+        stored_partnerships(ctx, period, signed_in), groupings, period, signed_in)
 
 
-def _stored_partnerships(ctx: ServiceContext, period: Period,
-                         signed_in: bool) -> list[Partnership]:
+def stored_partnerships(ctx: ServiceContext, period: Period, signed_in: bool,
+                        source: str | None = None) -> list[Partnership]:
+    """The partnerships of the period in `ctx`'s database. With `source` (a file counted
+    with others) organisations are known by their enterprise number where they have one,
+    so the same organisation in two files counts once, and agreements by source and id."""
     care = aliased(Organisation)
     se = aliased(Organisation)
     query = (
@@ -134,9 +137,15 @@ def _stored_partnerships(ctx: ServiceContext, period: Period,
                 select(AgreementWorker.agreement_id, AgreementWorker.worker_id)
                 .where(col(AgreementWorker.agreement_id).in_(ids))):
             placed.setdefault(agreement_id, set()).add(worker_id)
+    def known_as(organisation: Organisation) -> str:
+        if source is None:
+            return organisation.id
+        return organisation.enterprise_number or f"{source}#{organisation.id}"
+
     return [
         Partnership(
-            agreement_id=agreement.id, care_partner=care_org.id, se_partner=se_org.id,
+            agreement_id=agreement.id if source is None else f"{source}#{agreement.id}",
+            care_partner=known_as(care_org), se_partner=known_as(se_org),
             se_kind=se_org.kind, province=care_org.province,
             joint_committee=care_org.joint_committee, care_type=care_org.care_type,
             phase=agreement.phase, legal_form=agreement.legal_form, status=agreement.status,
