@@ -90,3 +90,32 @@ def test_from_files_without_a_data_folder(tmp_path: Path, data_dir: Path,
     assert main(["report", "partnerships", "--by", "se_kind", "--from-files",
                  str(tmp_path / "missing.json")]) == 1
     assert "missing.json" in capsys.readouterr().err
+
+
+def test_xlsx_a_sheet_per_grouping_with_real_numbers(call: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    import openpyxl
+
+    target = tmp_path / "report.xlsx"
+    assert main(["--lang", "nl", "report", "partnerships", "--by", "province", "--by",
+                 "se_kind", *PERIOD, "--format", "xlsx", "-o", str(target)]) == 0
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Provincie", "Soort SE", "Provincie × Soort SE",
+                               "Samenwerkingen"]
+    sheet = book["Provincie"]
+    assert sheet.freeze_panes == "A2"
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Provincie", "Samenwerkingen")
+    by_province = {row[0]: row[1] for row in rows[1:6]}
+    assert by_province == {"Antwerpen": 6, "Brussel": 1, "Limburg": 24,
+                           "Oost-Vlaanderen": 7, "West-Vlaanderen": 6}
+    assert rows[6][0] == "Totaal" and rows[6][1] == 44 and rows[6][5] == 66.0
+    assert isinstance(rows[9][1], __import__("datetime").datetime)  # printed on, a real date
+    assert sheet.column_dimensions["A"].width > 10
+    listed = list(book["Samenwerkingen"].iter_rows(values_only=True))
+    assert len(listed) == 45 and listed[1][0].startswith("PT-2023-")
+
+
+def test_xlsx_needs_a_file(call: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "partnerships", "--by", "province", "--format", "xlsx"]) == 1
+    assert "needs a file" in capsys.readouterr().err

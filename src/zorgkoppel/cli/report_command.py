@@ -11,10 +11,11 @@ from typing import Any
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.failures import EXIT_OK
 from zorgkoppel.cli.trajectory_command import iso_date
+from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.core.services.partnership_report import GROUPINGS
-from zorgkoppel.i18n import _
+from zorgkoppel.i18n import N_, _
 
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "json", "xlsx")
 
 
 def add_report_parser(commands: Any) -> None:
@@ -45,7 +46,7 @@ def add_report_parser(commands: Any) -> None:
         help=_("count over these exchange files instead of the data folder, without "
                "importing them (organisations with the same enterprise number count once)"))
     partnerships.add_argument("--format", choices=FORMATS, default="table",
-                              help=_("table (default), csv or json"))
+                              help=_("table (default), csv, json or xlsx (xlsx needs -o)"))
     partnerships.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
                               help=_("write to this file instead of the screen"))
 
@@ -60,15 +61,28 @@ def run_report(options: argparse.Namespace, data_dir: Path) -> int:
         table_rows,
     )
 
+    if options.format == "xlsx" and options.output is None:
+        raise ZorgkoppelError(N_("An XLSX report needs a file: give it with -o FILE."))
+    # The workbook has a sheet per grouping and one for all of them together.
+    groupings = [list(options.by)]
+    if options.format == "xlsx" and len(set(options.by)) > 1:
+        groupings = [[name] for name in dict.fromkeys(options.by)] + groupings
     if options.from_files:
         from zorgkoppel.core.services.report_sources import report_over_files
 
-        report = report_over_files(options.from_files, options.by, options.start,
-                                   options.end, options.signed_in)
+        reports = [report_over_files(options.from_files, by, options.start, options.end,
+                                     options.signed_in) for by in groupings]
     else:
         with opened(data_dir) as ctx:
-            report = partnership_report(ctx, options.by, options.start, options.end,
-                                        options.signed_in)
+            reports = [partnership_report(ctx, by, options.start, options.end,
+                                          options.signed_in) for by in groupings]
+    report = reports[-1]
+    if options.format == "xlsx":
+        from zorgkoppel.documents.report_workbook import write_report_workbook
+
+        write_report_workbook(options.output, reports)
+        say(_("The report was written to {path}.").format(path=options.output))
+        return EXIT_OK
     if options.format == "json":
         data = (json.dumps(report_document(report), ensure_ascii=False, indent=2)
                 + "\n").encode("utf-8")

@@ -64,6 +64,9 @@ class Partnership:
     status: str
     workers: frozenset[str]
     fte: Decimal
+    reference: str = ""
+    care_name: str = ""
+    se_name: str = ""
 
 
 @dataclass
@@ -86,6 +89,7 @@ class PartnershipReport:
     totals: ReportRow
     se_organisations_by_kind: dict[str, int]
     care_facilities_total: int
+    partnerships: list[Partnership] = field(default_factory=list)  # behind the totals
 
 
 def check_groupings(by: Sequence[str]) -> tuple[str, ...]:
@@ -151,6 +155,7 @@ def stored_partnerships(ctx: ServiceContext, period: Period, signed_in: bool,
             phase=agreement.phase, legal_form=agreement.legal_form, status=agreement.status,
             workers=frozenset(placed.get(agreement.id, ())),
             fte=agreement.scope_fte or Decimal("0"),
+            reference=agreement.reference, care_name=care_org.name, se_name=se_org.name,
         )
         for agreement, care_org, se_org in found
     ]
@@ -192,7 +197,7 @@ def count_partnerships(partnerships: Iterable[Partnership], by: tuple[str, ...],
     return PartnershipReport(
         period, by, signed_in, rows, totals,
         {kind: len(found) for kind, found in sorted(se_by_kind.items())},
-        totals.care_facilities)
+        totals.care_facilities, partnerships)
 
 
 def _row(key: dict[str, str | None], partnerships: Sequence[Partnership]) -> ReportRow:
