@@ -117,5 +117,24 @@ def test_xlsx_a_sheet_per_grouping_with_real_numbers(call: Path, tmp_path: Path,
 
 
 def test_xlsx_needs_a_file(call: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["report", "partnerships", "--by", "province", "--format", "xlsx"]) == 1
-    assert "needs a file" in capsys.readouterr().err
+    for kind in ("xlsx", "pdf"):
+        assert main(["report", "partnerships", "--by", "province", "--format", kind]) == 1
+        assert "needs a file" in capsys.readouterr().err
+
+
+def test_pdf_with_the_table_and_the_chart(call: Path, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+    import subprocess
+
+    target = tmp_path / "report.pdf"
+    assert main(["--lang", "fr", "report", "partnerships", "--by", "province", *PERIOD,
+                 "--format", "pdf", "-o", str(target)]) == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    text = subprocess.run(["pdftotext", "-layout", str(target), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Partenariats actifs du 1 janvier 2024 au 31 décembre 2024" in text
+    assert "Limbourg" in text and "Partenariats par province" in text
+    assert "Total" in text and "44" in text

@@ -15,7 +15,7 @@ from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.core.services.partnership_report import GROUPINGS
 from zorgkoppel.i18n import N_, _
 
-FORMATS = ("table", "csv", "json", "xlsx")
+FORMATS = ("table", "csv", "json", "xlsx", "pdf")
 
 
 def add_report_parser(commands: Any) -> None:
@@ -46,7 +46,8 @@ def add_report_parser(commands: Any) -> None:
         help=_("count over these exchange files instead of the data folder, without "
                "importing them (organisations with the same enterprise number count once)"))
     partnerships.add_argument("--format", choices=FORMATS, default="table",
-                              help=_("table (default), csv, json or xlsx (xlsx needs -o)"))
+                              help=_("table (default), csv, json, xlsx or pdf (xlsx and "
+                                     "pdf need -o)"))
     partnerships.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
                               help=_("write to this file instead of the screen"))
 
@@ -61,8 +62,9 @@ def run_report(options: argparse.Namespace, data_dir: Path) -> int:
         table_rows,
     )
 
-    if options.format == "xlsx" and options.output is None:
-        raise ZorgkoppelError(N_("An XLSX report needs a file: give it with -o FILE."))
+    if options.format in ("xlsx", "pdf") and options.output is None:
+        raise ZorgkoppelError(N_(
+            "An XLSX or PDF report needs a file: give it with -o FILE."))
     # The workbook has a sheet per grouping and one for all of them together.
     groupings = [list(options.by)]
     if options.format == "xlsx" and len(set(options.by)) > 1:
@@ -83,7 +85,11 @@ def run_report(options: argparse.Namespace, data_dir: Path) -> int:
         write_report_workbook(options.output, reports)
         say(_("The report was written to {path}.").format(path=options.output))
         return EXIT_OK
-    if options.format == "json":
+    if options.format == "pdf":
+        from zorgkoppel.documents.report_pdf import report_pdf
+
+        data = report_pdf(report)
+    elif options.format == "json":
         data = (json.dumps(report_document(report), ensure_ascii=False, indent=2)
                 + "\n").encode("utf-8")
     elif options.format == "csv":
