@@ -8,6 +8,7 @@ screen shows that same drawing as SVG, so the window and the paper never disagre
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -86,7 +87,9 @@ def _column_widths(lines: list[list[str]], groups: int, fonts: DocumentFonts) ->
     """Words never break: a count column is as wide as the longest word of its heading, a
     group column as its longest label (groups share what is left when that is too much)."""
     def word(text: str, size: float, font: str) -> float:
-        return max((stringWidth(part, font, size) for part in text.split()), default=0)
+        # A heading may also break after a hyphen (embeddedHyphenation below).
+        parts = [piece for chunk in text.split() for piece in re.findall(r"[^-]+-?", chunk)]
+        return max((stringWidth(part, font, size) for part in parts), default=0)
 
     counts = [max(word(lines[0][column], 7.5, fonts.bold),
                   max(stringWidth(line[column], fonts.bold, 8) for line in lines[1:]))
@@ -105,7 +108,7 @@ def report_pdf(report: PartnershipReport, printed: dt.date | None = None) -> byt
     fonts = register_fonts()
     lines: list[list[object]] = list(table_rows(report))
     heading = ParagraphStyle("heading_cell", parent=style["cell"], fontName=fonts.bold,
-                             fontSize=7.5, leading=9.5)
+                             fontSize=7.5, leading=9.5, embeddedHyphenation=1)
     cell = ParagraphStyle("group_cell", parent=style["cell"], fontSize=8, leading=10)
     total = ParagraphStyle("total_cell", parent=cell, fontName=fonts.bold)
     counts_from = len(report.by)
