@@ -87,19 +87,26 @@ def _column_widths(lines: list[list[str]], groups: int, fonts: DocumentFonts) ->
     """Words never break: a count column is as wide as the longest word of its heading, a
     group column as its longest label (groups share what is left when that is too much)."""
     def word(text: str, size: float, font: str) -> float:
-        # A heading may also break after a hyphen (embeddedHyphenation below).
+        # A cell may also break after a hyphen (embeddedHyphenation below).
         parts = [piece for chunk in text.split() for piece in re.findall(r"[^-]+-?", chunk)]
         return max((stringWidth(part, font, size) for part in parts), default=0)
 
     counts = [max(word(lines[0][column], 7.5, fonts.bold),
                   max(stringWidth(line[column], fonts.bold, 8) for line in lines[1:]))
               + 2 * PADDING + 4 for column in range(groups, len(lines[0]))]
+    slack = 2 * PADDING + 4
     wanted = [max(word(lines[0][column], 7.5, fonts.bold),
                   max(stringWidth(line[column], fonts.regular, 8) for line in lines[1:]))
-              + 2 * PADDING + 4 for column in range(groups)]
+              + slack for column in range(groups)]
+    # The least a group column may get: its longest word (labels wrap between words).
+    least = [max(word(line[column], 8, fonts.regular) for line in lines) + slack
+             for column in range(groups)]
     room = CHART_WIDTH - sum(counts)
     if sum(wanted) > room:
-        wanted = [room * width / sum(wanted) for width in wanted]
+        spare = max(room - sum(least), 0)
+        extra = sum(want - low for want, low in zip(wanted, least, strict=True)) or 1
+        wanted = [low + spare * (want - low) / extra
+                  for want, low in zip(wanted, least, strict=True)]
     return wanted + counts
 
 
@@ -109,7 +116,8 @@ def report_pdf(report: PartnershipReport, printed: dt.date | None = None) -> byt
     lines: list[list[object]] = list(table_rows(report))
     heading = ParagraphStyle("heading_cell", parent=style["cell"], fontName=fonts.bold,
                              fontSize=7.5, leading=9.5, embeddedHyphenation=1)
-    cell = ParagraphStyle("group_cell", parent=style["cell"], fontSize=8, leading=10)
+    cell = ParagraphStyle("group_cell", parent=style["cell"], fontSize=8, leading=10,
+                          embeddedHyphenation=1)
     total = ParagraphStyle("total_cell", parent=cell, fontName=fonts.bold)
     counts_from = len(report.by)
     lines[0] = [Paragraph(escape(str(text)), heading) for text in lines[0]]
