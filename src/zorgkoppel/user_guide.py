@@ -25,6 +25,7 @@ SCREEN_TOPICS: dict[str, str] = {
     "workers": HOME,
     "notes": "notes",
     "organisations": HOME,
+    "reports": HOME,
 }
 
 

@@ -36,7 +36,8 @@ def no_modal_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
         return raiser
 
     for name in ("exec_dialog", "ask_unsaved_changes", "confirm", "ask_load_demo", "inform",
-                 "show_error", "ask_open_path", "ask_save_path", "ask_pdf_path"):
+                 "show_error", "ask_open_path", "ask_save_path", "ask_pdf_path",
+                 "ask_report_path"):
         monkeypatch.setattr(dialogs, name, refuse(name))
 
 

@@ -45,7 +45,8 @@ def report_chart(report: PartnershipReport, width: float = CHART_WIDTH) -> Drawi
     fonts = register_fonts()
     rows = report.rows or []
     labels = [group_label(report, row.key) for row in rows]
-    label_room = min(max([40.0, *(len(label) * 4.6 for label in labels)]), width * 0.45)
+    label_room = min(max([40.0, *(stringWidth(label, fonts.regular, 8) + 8
+                                  for label in labels)]), width * 0.5)
     height = max(len(rows), 1) * BAR_HEIGHT + 24 * mm
     drawing = Drawing(width, height)
     drawing.add(String(0, height - 5 * mm, _("Partnerships per {grouping}").format(

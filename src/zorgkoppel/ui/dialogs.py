@@ -87,6 +87,19 @@ def ask_open_path(parent: QWidget | None, title: str) -> Path | None:
     return Path(name) if name else None
 
 
+def ask_report_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
+    """Where to save a report; `suggested`'s suffix (csv, xlsx, pdf) sets the file type."""
+    suffix = Path(suggested).suffix
+    kinds = {".csv": _("CSV for Excel (*.csv)"), ".xlsx": _("Excel workbooks (*.xlsx)"),
+             ".pdf": _("PDF documents (*.pdf)")}
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / suggested), kinds.get(suffix, _("All files (*)")))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(suffix)
+
+
 def ask_save_path(parent: QWidget | None, title: str, suggested: str) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
         parent, title, str(Path.home() / suggested), _("Exchange files (*.json)")

@@ -62,6 +62,7 @@ SCREENS: tuple[ScreenEntry, ...] = (
     ScreenEntry("notes", N_("&Notes"), "zorgkoppel.ui.screens.notes", "NotesScreen"),
     ScreenEntry("organisations", N_("Or&ganisations"), "zorgkoppel.ui.screens.organisations",
                 "OrganisationsScreen"),
+    ScreenEntry("reports", N_("R&eports"), "zorgkoppel.ui.screens.reports", "ReportsScreen"),
 )
 SCREEN_KEYS = tuple(entry.key for entry in SCREENS)
 
