@@ -50,6 +50,7 @@ from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.screen import Screen
 
 NO_SECOND = ""
+MAX_ZOOM = 1.3  # the chart is drawn for paper; on screen it grows a little, not more
 
 
 class ChartView(QWidget):
@@ -81,7 +82,10 @@ class ChartView(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self.renderer.isValid():
             return
-        size = self.renderer.defaultSize().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        natural = self.renderer.defaultSize()
+        size = natural.scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        if size.width() > natural.width() * MAX_ZOOM:  # a few bars would fill the screen
+            size = natural * MAX_ZOOM
         painter = QPainter(self)
         painter.fillRect(self.rect(), Qt.GlobalColor.white)  # the drawing's paper
         self.renderer.render(painter, QRectF(0, 0, size.width(), size.height()))
