@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from sqlalchemy.orm import aliased
 from sqlmodel import col, select
@@ -48,9 +49,9 @@ class Period:
         return period
 
 
-@dataclass(frozen=True)
-class Partnership:
-    """One agreement as the report sees it (also the input of counts over files)."""
+class Partnership(NamedTuple):
+    """One agreement as the report sees it (also the input of counts over files). A tuple:
+    a province-wide collection makes thousands of them per report."""
 
     agreement_id: str
     care_partner: str  # organisation key: its id, or its enterprise number across files
@@ -119,8 +120,12 @@ def stored_partnerships(ctx: ServiceContext, period: Period, signed_in: bool,
     so the same organisation in two files counts once, and agreements by source and id."""
     care = aliased(Organisation)
     se = aliased(Organisation)
+    # Columns, not ORM objects: a province-wide collection has thousands of agreements.
     query = (
-        select(Agreement, care, se)
+        select(Agreement.id, Agreement.reference, Agreement.phase, Agreement.legal_form,
+               Agreement.status, Agreement.scope_fte, care.id, care.name, care.province,
+               care.joint_committee, care.care_type, care.enterprise_number, se.id, se.name,
+               se.kind, se.enterprise_number)
         .join(care, col(care.id) == Agreement.care_partner_id)
         .join(se, col(se.id) == Agreement.se_partner_id)
         .where(col(Agreement.status).in_(COUNTED_STATUSES), agreement_clause(ctx))
@@ -133,31 +138,32 @@ def stored_partnerships(ctx: ServiceContext, period: Period, signed_in: bool,
         query = query.where(
             col(Agreement.start_date).is_not(None), col(Agreement.start_date) <= period.end,
             (col(Agreement.end_date).is_(None)) | (col(Agreement.end_date) >= period.start))
-    with ctx.db.session() as session:
-        found = session.exec(query).all()
-        ids = [agreement.id for agreement, _care, _se in found]
+    counted = query.with_only_columns(Agreement.id).scalar_subquery()
+    with ctx.db.engine.connect() as connection:  # plain rows, no ORM identity map
+        found = connection.execute(query).all()
         placed: dict[str, set[str]] = {}
-        for agreement_id, worker_id in session.exec(
+        for agreement_id, worker_id in connection.execute(
                 select(AgreementWorker.agreement_id, AgreementWorker.worker_id)
-                .where(col(AgreementWorker.agreement_id).in_(ids))):
+                .where(col(AgreementWorker.agreement_id).in_(counted))):
             placed.setdefault(agreement_id, set()).add(worker_id)
-    def known_as(organisation: Organisation) -> str:
+
+    def known_as(organisation_id: str, number: str | None) -> str:
         if source is None:
-            return organisation.id
-        return organisation.enterprise_number or f"{source}#{organisation.id}"
+            return organisation_id
+        return number or f"{source}#{organisation_id}"
 
     return [
         Partnership(
-            agreement_id=agreement.id if source is None else f"{source}#{agreement.id}",
-            care_partner=known_as(care_org), se_partner=known_as(se_org),
-            se_kind=se_org.kind, province=care_org.province,
-            joint_committee=care_org.joint_committee, care_type=care_org.care_type,
-            phase=agreement.phase, legal_form=agreement.legal_form, status=agreement.status,
-            workers=frozenset(placed.get(agreement.id, ())),
-            fte=agreement.scope_fte or Decimal("0"),
-            reference=agreement.reference, care_name=care_org.name, se_name=se_org.name,
+            agreement_id=agreement_id if source is None else f"{source}#{agreement_id}",
+            care_partner=known_as(care_id, care_number), se_partner=known_as(se_id, se_number),
+            se_kind=se_kind, province=province, joint_committee=committee,
+            care_type=care_type, phase=phase, legal_form=legal_form, status=status,
+            workers=frozenset(placed.get(agreement_id, ())), fte=fte or Decimal("0"),
+            reference=reference, care_name=care_name, se_name=se_name,
         )
-        for agreement, care_org, se_org in found
+        for (agreement_id, reference, phase, legal_form, status, fte, care_id, care_name,
+             province, committee, care_type, care_number, se_id, se_name, se_kind,
+             se_number) in found
     ]
 
 
