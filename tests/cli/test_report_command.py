@@ -138,3 +138,25 @@ def test_pdf_with_the_table_and_the_chart(call: Path, tmp_path: Path,
     assert "Partenariats actifs du 1 janvier 2024 au 31 décembre 2024" in text
     assert "Limbourg" in text and "Partenariats par province" in text
     assert "Total" in text and "44" in text
+
+
+def test_trajectories_in_json_and_csv(data_dir: Path, tmp_path: Path,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    from zorgkoppel.demo.loading import load_demo
+
+    db = open_database(data_dir)
+    try:
+        load_demo(ServiceContext(db))
+    finally:
+        db.dispose()
+    year = ["--from", "2020-01-01", "--to", "2030-12-31"]
+    assert main(["report", "trajectories", *year, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["started"] == 1 and sum(document["outcomes"].values()) == 1
+    assert sum(document["phase_reached"].values()) == 1
+    target = tmp_path / "trajectories.csv"
+    assert main(["--lang", "nl", "report", "trajectories", *year, "--format", "csv", "-o",
+                 str(target)]) == 0
+    rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig")),
+                           delimiter=";"))
+    assert rows[1] == ["Gestart", "1"] and rows[-1][0] == "Begeleidingsuren"

@@ -50,9 +50,25 @@ def add_report_parser(commands: Any) -> None:
                                      "pdf need -o)"))
     partnerships.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
                               help=_("write to this file instead of the screen"))
+    _add_trajectories(kinds)
+
+
+def _add_trajectories(kinds: Any) -> None:
+    trajectories = kinds.add_parser(
+        "trajectories", help=_("transition trajectories started in the period"))
+    trajectories.add_argument("--from", dest="start", type=iso_date, metavar=_("DATE"),
+                              help=_("first day of the period (default: 1 January)"))
+    trajectories.add_argument("--to", dest="end", type=iso_date, metavar=_("DATE"),
+                              help=_("last day of the period (default: 31 December)"))
+    trajectories.add_argument("--format", choices=("table", "csv", "json"), default="table",
+                              help=_("table (default), csv or json"))
+    trajectories.add_argument("-o", "--output", type=Path, metavar=_("FILE"),
+                              help=_("write to this file instead of the screen"))
 
 
 def run_report(options: argparse.Namespace, data_dir: Path) -> int:
+    if options.report_kind == "trajectories":
+        return _run_trajectories(options, data_dir)
     from zorgkoppel.cli.commands import opened
     from zorgkoppel.core.services.partnership_report import partnership_report
     from zorgkoppel.documents.report_tables import (
@@ -96,18 +112,45 @@ def run_report(options: argparse.Namespace, data_dir: Path) -> int:
         data = report_csv(report)
     else:
         data = (period_text(report) + "\n\n" + _aligned(table_rows(report))).encode("utf-8")
-    if options.output is None:
-        say(data.decode("utf-8-sig").rstrip("\n"))
-    else:
-        options.output.write_bytes(data)
-        say(_("The report was written to {path}.").format(path=options.output))
+    _emit(options.output, data)
     return EXIT_OK
 
 
-def _aligned(lines: list[list[str]]) -> str:
+def _aligned(lines: list[list[str]], counts: int = 5) -> str:
     widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-    counted = len(lines[0]) - 5  # the five counts are right-aligned
+    counted = len(lines[0]) - counts  # the counts are right-aligned
     return "\n".join(
         "  ".join(cell.rjust(width) if i >= counted else cell.ljust(width)
                   for i, (cell, width) in enumerate(zip(line, widths, strict=True))).rstrip()
         for line in lines) + "\n"
+
+
+def _run_trajectories(options: argparse.Namespace, data_dir: Path) -> int:
+    from zorgkoppel.cli.commands import opened
+    from zorgkoppel.core.services.trajectory_report import trajectory_report
+    from zorgkoppel.documents.report_tables import (
+        trajectory_csv,
+        trajectory_document,
+        trajectory_lines,
+    )
+
+    with opened(data_dir) as ctx:
+        report = trajectory_report(ctx, options.start, options.end)
+    if options.format == "json":
+        data = (json.dumps(trajectory_document(report), ensure_ascii=False, indent=2)
+                + "\n").encode("utf-8")
+    elif options.format == "csv":
+        data = trajectory_csv(report)
+    else:
+        lines = trajectory_lines(report)
+        data = (lines[0][0] + "\n\n" + _aligned(lines[1:], counts=1)).encode("utf-8")
+    _emit(options.output, data)
+    return EXIT_OK
+
+
+def _emit(output: Path | None, data: bytes) -> None:
+    if output is None:
+        say(data.decode("utf-8-sig").rstrip("\n"))
+    else:
+        output.write_bytes(data)
+        say(_("The report was written to {path}.").format(path=output))

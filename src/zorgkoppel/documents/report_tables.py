@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from typing import Any
 
 from zorgkoppel.core.codes import (
@@ -15,8 +16,11 @@ from zorgkoppel.core.codes import (
     LEGAL_FORMS,
     ORGANISATION_KINDS,
     PROVINCES,
+    TRAJECTORY_OUTCOMES,
+    TRAJECTORY_PHASES,
 )
 from zorgkoppel.core.services.partnership_report import PartnershipReport, ReportRow
+from zorgkoppel.core.services.trajectory_report import TrajectoryReport
 from zorgkoppel.i18n import N_, _
 from zorgkoppel.i18n.formatting import format_date, format_number
 
@@ -99,4 +103,48 @@ def report_csv(report: PartnershipReport) -> bytes:
         writer.writerow([*labels, found.partnerships, found.care_facilities,
                          found.se_organisations, found.workers,
                          str(found.fte).replace(".", ",")])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def trajectory_document(report: TrajectoryReport) -> dict[str, Any]:
+    return {
+        "period": {"from": report.period.start.isoformat(),
+                   "to": report.period.end.isoformat()},
+        "started": report.started,
+        "phase_reached": report.phase_reached,
+        "outcomes": report.outcomes,
+        "guidance_hours": str(report.guidance_hours),
+    }
+
+
+def trajectory_title(report: TrajectoryReport) -> str:
+    return _("Transition trajectories started from {start} to {end}").format(
+        start=format_date(report.period.start), end=format_date(report.period.end))
+
+
+def trajectory_items(report: TrajectoryReport) -> list[tuple[str, int | Decimal]]:
+    """(what, how many) as the user reads them: started, phase reached, outcomes, hours."""
+    items: list[tuple[str, int | Decimal]] = [(_("Started"), report.started)]
+    for phase, count in report.phase_reached.items():
+        items.append((_("Reached: {phase}").format(phase=_(TRAJECTORY_PHASES[phase])), count))
+    for outcome, count in report.outcomes.items():
+        name = (_(TRAJECTORY_OUTCOMES[outcome]) if outcome in TRAJECTORY_OUTCOMES
+                else _("No outcome yet"))
+        items.append((_("Outcome: {outcome}").format(outcome=name), count))
+    items.append((_("Guidance hours"), report.guidance_hours))
+    return items
+
+
+def trajectory_lines(report: TrajectoryReport) -> list[list[str]]:
+    """A title line, then the items with their numbers formatted for the user's locale."""
+    return [[trajectory_title(report), ""], *(
+        [label, format_number(value)] for label, value in trajectory_items(report))]
+
+
+def trajectory_csv(report: TrajectoryReport) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([trajectory_title(report), ""])
+    for label, value in trajectory_items(report):
+        writer.writerow([label, str(value).replace(".", ",")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
