@@ -141,11 +141,13 @@ def check_periods(periods: Sequence[Period]) -> None:
 
 
 def hours_text(span: dt.timedelta | Decimal) -> str:
-    """`9 h 30`, `7 h`: as a schedule says it."""
+    """`9 h 30`, `7 h` (`9 u 30` in Dutch): as a schedule says it."""
     minutes = (int(span.total_seconds()) // 60 if isinstance(span, dt.timedelta)
                else int((span * 60).to_integral_value()))
     hours, rest = divmod(minutes, 60)
-    return f"{hours} h {rest:02d}" if rest else f"{hours} h"
+    if rest:
+        return _("{hours} h {minutes:02d}").format(hours=hours, minutes=rest)
+    return _("{hours} h").format(hours=hours)
 
 
 def _moment(value: dt.datetime) -> str:
