@@ -188,6 +188,9 @@ def run_demo(options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.core.services.dataset import is_empty
     from zorgkoppel.demo import has_demo_data, load_demo
 
+    if getattr(options, "scale", None):
+        return _run_scale_demo(options.scale, data_dir)
+
     with opened(data_dir) as ctx:
         loaded_before = has_demo_data(ctx)
         if not (options.force or loaded_before or is_empty(ctx)):
@@ -208,6 +211,38 @@ def run_demo(options: argparse.Namespace, data_dir: Path) -> int:
     else:
         say(_("The demo data was loaded into {folder}.").format(folder=data_dir))
     _print_report(report)
+    return EXIT_OK
+
+
+def _run_scale_demo(name: str, data_dir: Path) -> int:
+    import sys
+    import time
+
+    from zorgkoppel.demo.scale import build_scale, scale_named
+
+    labels = {"roster_days": _("roster days"), "notes": _("notes")}
+    started = time.monotonic()
+
+    def progress(what: str, done: int, of: int) -> None:
+        # A bar on the terminal only; a script's log gets the counts at the end.
+        if not sys.stderr.isatty():
+            return
+        filled = 30 * done // max(of, 1)
+        sys.stderr.write(f"\r{labels.get(what, what):14} [{'#' * filled:<30}] "
+                         f"{done}/{of}")
+        if done >= of:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    with opened(data_dir) as ctx:
+        counts = build_scale(ctx, scale_named(name), progress=progress)
+    say(_("The {scale} data set was built in {folder} in {seconds} s: {sites} sites, "
+          "{workers} workers, {agreements} agreements, {days} roster days with "
+          "{assignments} assignments, {notes} notes, {trajectories} trajectories.").format(
+        scale=name, folder=data_dir, seconds=round(time.monotonic() - started),
+        sites=counts.sites, workers=counts.workers, agreements=counts.agreements,
+        days=counts.roster_days, assignments=counts.assignments, notes=counts.notes,
+        trajectories=counts.trajectories))
     return EXIT_OK
 
 

@@ -145,6 +145,12 @@ def build_parser() -> Parser:
         action="store_true",
         help=_("also load it when the database already holds other data"),
     )
+    demo.add_argument(
+        "--scale", choices=("medium", "large"),
+        help=_("instead, ten years of a large partnership for measuring, into an empty "
+               "folder: large (30 sites, 600 workers, about 2,000,000 roster assignments, "
+               "100,000 notes) or medium (a tenth of it)"),
+    )
     add_trajectory_parser(commands)
     add_dashboard_parser(commands)
     add_report_parser(commands)
