@@ -60,7 +60,7 @@ def test_refused_over_existing_data(ctx: ServiceContext) -> None:
 def test_the_command(data_dir: Path, monkeypatch: pytest.MonkeyPatch,
                      capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setitem(scale.SCALES, "medium", TINY)
-    assert main(["demo", "--scale", "medium"]) == 0
+    assert main(["--lang", "en", "demo", "--scale", "medium"]) == 0
     out = capsys.readouterr().out
     assert "2 sites, 12 workers, 4 agreements" in out
     db = open_database(data_dir)
