@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.orm import declared_attr
-
 from sqlmodel import Field, SQLModel
 
 from zorgkoppel.core.models.types import UtcDateTime, new_id, utcnow

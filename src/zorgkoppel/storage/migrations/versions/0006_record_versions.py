@@ -44,6 +44,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # ALTER TABLE … DROP COLUMN (SQLite 3.35+) keeps the notes' full-text triggers.
     for table in reversed(VERSIONED_TABLES):
-        with op.batch_alter_table(table) as batch:
+        with op.batch_alter_table(table, recreate="never") as batch:
             batch.drop_column("version")
