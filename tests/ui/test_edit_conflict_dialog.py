@@ -118,3 +118,31 @@ def test_cancel_keeps_what_was_typed_and_saves_nothing(
     assert screen.form.first_name.text() == "Sami" and screen.is_dirty()
     assert "changed by someone else" in screen.form.general_error.text()
     assert get_worker(ctx, sample.samir).worker.first_name == "Samir"
+
+
+def test_a_person_changed_meanwhile_is_merged_in_the_person_dialog(
+    window, sample, ctx, colleague, qtbot, monkeypatch
+) -> None:
+    from zorgkoppel.core.rules.organisation import PersonData
+    from zorgkoppel.core.services.organisations import get_person, save_person
+    from zorgkoppel.ui.forms.person_dialog import PersonDialog
+
+    dialog = PersonDialog(ctx, sample.buurtwerk, sample.coach)
+    qtbot.addWidget(dialog)
+    dialog.phone.setText("052 11 22 33")
+    theirs = get_person(colleague, sample.coach)
+    save_person(colleague, PersonData(theirs.name, theirs.organisation_id, theirs.role,
+                                      "an@buurtwerk.be", theirs.phone),
+                sample.coach, expected_version=theirs.version)
+
+    def merge(conflict_dialog: EditConflictDialog) -> int:
+        assert set(conflict_dialog.keep_boxes) == {"email", "phone"}
+        conflict_dialog.keep_boxes["email"].setChecked(False)
+        qtbot.mouseClick(conflict_dialog.merge_button, Qt.MouseButton.LeftButton)
+        return conflict_dialog.result()
+
+    monkeypatch.setattr(dialogs, "exec_dialog", merge)
+    dialog.save()
+    stored = get_person(ctx, sample.coach)
+    assert (stored.email, stored.phone) == ("an@buurtwerk.be", "052 11 22 33")
+    assert dialog.result() == 1

@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import ConflictField, EditConflict
+from zorgkoppel.core.services import edit_conflicts
 from zorgkoppel.core.services.edit_conflicts import Pick
 from zorgkoppel.i18n import _
 from zorgkoppel.i18n.formatting import format_date
@@ -141,3 +143,23 @@ class EditConflictDialog(QDialog):
     def picks(self) -> dict[str, Pick]:
         return {name: Pick.MINE if box.isChecked() else Pick.THEIRS
                 for name, box in self.keep_boxes.items()}
+
+
+def resolve_conflict(parent: QWidget, ctx: ServiceContext, conflict: EditConflict) -> Resolution:
+    """Ask how to resolve, and store Keep mine or Merge; a further conflict (a third person
+    saved meanwhile) asks again. Take theirs and Cancel store nothing: the caller reloads
+    or leaves the form as typed. Other refusals (a rule the merge breaks) propagate."""
+    from zorgkoppel.ui import dialogs
+
+    while True:
+        dialog = EditConflictDialog(conflict, parent)
+        dialogs.exec_dialog(dialog)
+        try:
+            if dialog.resolution is Resolution.KEEP_MINE:
+                edit_conflicts.keep_mine(ctx, conflict)
+            elif dialog.resolution is Resolution.MERGE:
+                edit_conflicts.merge(ctx, conflict, dialog.picks())
+        except EditConflict as again:
+            conflict = again
+            continue
+        return dialog.resolution

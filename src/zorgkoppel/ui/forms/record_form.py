@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.errors import EditConflict, Problem, ValidationError, ZorgkoppelError
+from zorgkoppel.ui.edit_conflict_dialog import Resolution, resolve_conflict
 from zorgkoppel.ui.field_errors import FieldErrors, error_label
 from zorgkoppel.ui.texts import Texts
 
@@ -147,28 +148,13 @@ class RecordForm(QWidget):
         return changes
 
     def resolve_conflict(self, conflict: EditConflict) -> Changes | None:
-        from zorgkoppel.core.services import edit_conflicts
-        from zorgkoppel.ui import dialogs
-        from zorgkoppel.ui.edit_conflict_dialog import EditConflictDialog, Resolution
-
-        dialog = EditConflictDialog(conflict, self)
-        dialogs.exec_dialog(dialog)
-        resolution = dialog.resolution
-        if resolution is Resolution.CANCEL:
-            self.errors.show([Problem("", conflict.message, conflict.params)])
-            return None
-        if resolution is Resolution.TAKE_THEIRS:
-            self.load(conflict.record_id)
-            return Changes.of(*self.conflict_sections())
         try:
-            if resolution is Resolution.KEEP_MINE:
-                edit_conflicts.keep_mine(self.ctx, conflict)
-            else:
-                edit_conflicts.merge(self.ctx, conflict, dialog.picks())
-        except EditConflict as again:  # a third person saved meanwhile: ask once more
-            return self.resolve_conflict(again)
+            resolution = resolve_conflict(self, self.ctx, conflict)
         except ZorgkoppelError as error:
             self.errors.show(problems_of(error))
+            return None
+        if resolution is Resolution.CANCEL:
+            self.errors.show([Problem("", conflict.message, conflict.params)])
             return None
         self.load(conflict.record_id)
         return Changes.of(*self.conflict_sections())
