@@ -196,3 +196,22 @@ def test_a_roster_day_planned_from_an_old_version_is_a_conflict(
                         expected_version=loaded.roster_day.version)
     assert {f.name for f in caught.value.differing()} == {"assignments", "review"}
     assert get_roster_day(ctx, base.wzc, MONDAY).data.assignments
+
+
+def test_a_trajectory_conflict_is_merged_field_by_field(ctx: ServiceContext, base: Base) -> None:
+    from tests.core.services.test_trajectories import trajectory
+    from zorgkoppel.core.services.trajectories import get_trajectory, save_trajectory
+
+    saved = save_trajectory(ctx, trajectory(base)).value
+    start = get_trajectory(ctx, saved.id)
+    save_trajectory(ctx, replace(start.data, index_base_month="2024-12"), saved.id,
+                    expected_version=start.trajectory.version)
+    with pytest.raises(EditConflict) as caught:
+        save_trajectory(ctx, replace(start.data, outcome="hired"), saved.id,
+                        expected_version=start.trajectory.version)
+    conflict = caught.value
+    assert {f.name for f in conflict.differing()} == {"index_base_month", "outcome"}
+    edit_conflicts.merge(ctx, conflict, {"index_base_month": Pick.THEIRS,
+                                         "outcome": Pick.MINE})
+    stored = get_trajectory(ctx, saved.id).data
+    assert (stored.index_base_month, stored.outcome) == ("2024-12", "hired")

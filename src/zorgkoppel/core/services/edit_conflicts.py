@@ -17,6 +17,7 @@ from zorgkoppel.core.services.notes import save_note
 from zorgkoppel.core.services.organisations import save_organisation, save_person
 from zorgkoppel.core.services.outcome import Outcome
 from zorgkoppel.core.services.roster import save_roster_day
+from zorgkoppel.core.services.trajectories import save_trajectory
 from zorgkoppel.core.services.workers import save_worker
 
 
@@ -35,6 +36,8 @@ _SAVERS: dict[str, Saver] = {
     "person": lambda ctx, data, key, version: save_person(
         ctx, data, key, expected_version=version),
     "note": lambda ctx, data, key, version: save_note(ctx, data, key, expected_version=version),
+    "trajectory": lambda ctx, data, key, version: save_trajectory(
+        ctx, data, key, expected_version=version),
     "roster_day": lambda ctx, data, _key, version: save_roster_day(
         ctx, data, expected_version=version),
 }

@@ -28,6 +28,8 @@ MESSAGES: dict[str, str] = {
                  "nothing was saved."),
     "note": N_("The note {key} was changed by someone else while you were editing it; "
                "nothing was saved."),
+    "trajectory": N_("The trajectory {key} was changed by someone else while you were "
+                     "editing it; nothing was saved."),
     "roster_day": N_("The roster day {key} was changed by someone else while you were "
                      "planning it; nothing was saved."),
 }
@@ -76,6 +78,14 @@ LABELS: dict[str, dict[str, str]] = {
         "actions": N_("Actions"),
         "start_time": N_("Start time"),
         "agreement_id": N_("Agreement"),
+    },
+    "trajectory": {
+        "worker_id": N_("Worker"),
+        "provider_id": N_("&Provider:"),
+        "target_employer_id": N_("&Target employer:"),
+        "index_base_month": N_("Index &base month:"),
+        "phases": N_("Phase"),
+        "outcome": N_("&Outcome:"),
     },
     "roster_day": {
         "posts": N_("Posts"),
