@@ -126,3 +126,39 @@ def test_print_day_plan_and_week(imported: Path, tmp_path: Path) -> None:
                  "-o", str(week), "--language", "nl"]) == 0
     text = pdf_text(week.read_bytes())
     assert "ma 7 okt" in text and "Route Noord" in text
+
+
+def test_suggest_apply_on_a_day_changed_meanwhile_exits_4_and_keeps_it(
+    imported: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another coordinator saves the day while the suggestion is being worked out."""
+    from dataclasses import replace
+
+    from zorgkoppel.core.services import roster_planning
+    from zorgkoppel.core.services.roster import save_roster_day
+
+    real_solve = roster_planning.solve_day
+
+    def solve_while_someone_saves(problem: Any) -> Any:
+        db = open_database(imported)
+        try:
+            ctx = ServiceContext(db)
+            day = get_roster_day(ctx, SITE, dt.date(2024, 10, 7))
+            save_roster_day(ctx, replace(day.data, review="Herzien."),
+                            expected_version=day.roster_day.version)
+        finally:
+            db.dispose()
+        return real_solve(problem)
+
+    monkeypatch.setattr(roster_planning, "solve_day", solve_while_someone_saves)
+    assert main(["roster", "suggest", "--site", SITE, "--date", DATE, "--apply"]) == 4
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"The roster day {SITE}|{DATE} was changed by someone else while you were "
+                   "planning it; nothing was saved."]
+    db = open_database(imported)
+    try:
+        stored = get_roster_day(ServiceContext(db), SITE, dt.date(2024, 10, 7)).data
+    finally:
+        db.dispose()
+    assert stored.review == "Herzien."
+    assert [(a.post_key, a.worker_id) for a in stored.assignments] == [("k", "w-2")]

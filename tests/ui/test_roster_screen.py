@@ -314,3 +314,30 @@ def test_undoing_a_move_keeps_the_review_typed_since(screen, site):
     assert placed(screen)["route"] == []
     assert screen.review.toPlainText() == "Vlot verlopen."
     assert screen.is_dirty()
+
+
+def test_a_day_another_coordinator_saved_meanwhile_opens_the_conflict_dialog(
+    screen, site, ctx, monkeypatch
+):
+    from dataclasses import replace
+
+    from zorgkoppel.ui.edit_conflict_dialog import EditConflictDialog
+
+    drop(screen, site.els, "kitchen")
+    other = get_roster_day(ctx, site.site, DAY)
+    save_roster_day(ctx, replace(other.data, review="Keuken vroeg klaar."),
+                    expected_version=other.roster_day.version)
+    seen = []
+
+    def keep_mine(dialog: EditConflictDialog) -> int:
+        seen.append({f.name for f in dialog.conflict.differing()})
+        dialog.keep_mine_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(dialogs, "exec_dialog", keep_mine)
+    assert screen.save_record()
+    assert seen == [{"assignments", "review"}]
+    stored = get_roster_day(ctx, site.site, DAY).data
+    assert [(a.post_key, a.worker_id) for a in stored.assignments] == [("kitchen", site.els)]
+    assert stored.review is None
+    assert not screen.is_dirty()

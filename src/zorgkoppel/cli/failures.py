@@ -21,6 +21,8 @@ from zorgkoppel.i18n import N_, _, ngettext
 
 EXIT_OK = 0
 EXIT_FAILED = 1
+# Someone changed the record meanwhile (EditConflict): nothing was saved; load it again.
+EXIT_CONFLICT = 4
 LOG_FILE = "zorgkoppel.log"
 LOG_LIMIT_BYTES = 1_000_000
 # A safety net: the importer already stops at 200 problems and says how many more.

@@ -9,6 +9,7 @@ from zorgkoppel.cli.argparse_texts import translated_argparse
 from zorgkoppel.cli.commands import HANDLERS
 from zorgkoppel.cli.console import complain
 from zorgkoppel.cli.failures import (
+    EXIT_CONFLICT,
     EXIT_FAILED,
     explain,
     explain_unexpected,
@@ -17,6 +18,7 @@ from zorgkoppel.cli.failures import (
 )
 from zorgkoppel.cli.login import EXIT_LOGIN, LOGIN_ERRORS, request_user
 from zorgkoppel.cli.parser import build_parser, early_options
+from zorgkoppel.core.errors import EditConflict
 from zorgkoppel.i18n import _, set_language
 from zorgkoppel.i18n.catalog import system_language
 from zorgkoppel.paths import resolve_data_dir
@@ -54,6 +56,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LOGIN_ERRORS as error:
         complain(explain(error))
         return EXIT_LOGIN
+    except EditConflict as error:
+        complain(explain(error))
+        return EXIT_CONFLICT
     except Exception as error:
         if is_expected(error):
             complain(explain(error))

@@ -102,3 +102,62 @@ class Problems:
     def raise_if_any(self) -> None:
         if self.items:
             raise ValidationError(self.items)
+
+
+@dataclass(frozen=True)
+class ConflictField:
+    """One field of a record edited by two people: the form's value, the stored one and,
+    when known, the value both started from."""
+
+    name: str
+    label: str  # msgid
+    mine: Any
+    theirs: Any
+    base: Any = None
+
+    @property
+    def differs(self) -> bool:
+        return self.mine != self.theirs
+
+
+class EditConflict(ZorgkoppelError):
+    """Someone changed the record after this user started editing it; nothing was saved.
+
+    `mine` and `theirs` are the service's data objects (the form's and the stored one),
+    so a resolution can save either, or a mix of both, over `theirs_version`.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        kind: str,
+        record_id: str,
+        mine_version: int | None,
+        theirs_version: int,
+        mine: Any,
+        theirs: Any,
+        labels: dict[str, str],
+        base: Any = None,
+    ) -> None:
+        super().__init__(message, key=record_id)
+        self.kind = kind
+        self.record_id = record_id
+        self.mine_version = mine_version
+        self.theirs_version = theirs_version
+        self.mine = mine
+        self.theirs = theirs
+        self.base = base
+        self.fields = [
+            ConflictField(
+                name,
+                label,
+                getattr(mine, name),
+                getattr(theirs, name),
+                None if base is None else getattr(base, name),
+            )
+            for name, label in labels.items()
+        ]
+
+    def differing(self) -> list[ConflictField]:
+        return [f for f in self.fields if f.differs]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, insert
+from sqlalchemy import Table, bindparam, delete, insert, update
 from sqlalchemy.orm import Session
 
 T = TypeVar("T")
@@ -33,6 +33,32 @@ def insert_rows(session: Session, model: type[Any], rows: Sequence[Mapping[str, 
     """One executemany per model (rows must all carry the same keys), past the ORM."""
     if rows:
         session.execute(insert(model.__table__), list(rows))
+
+
+def update_versioned(
+    session: Session, table: Table, key: str, rows: Sequence[Mapping[str, Any]]
+) -> None:
+    """Update rows by key and bump their version, so a form opened before sees the change.
+
+    The ORM's bulk update would demand each row's stored version; an import replaces the
+    record whatever its version, as it always did.
+    """
+    if not rows:
+        return
+    # Core reserves the column names for the SET clause: bind under other names.
+    names = [name for name in rows[0] if name != key]
+    statement = (
+        update(table)
+        .where(table.c[key] == bindparam("key_"))
+        .values(
+            {**{name: bindparam(f"new_{name}") for name in names},
+             "version": table.c.version + 1}
+        )
+    )
+    session.execute(
+        statement,
+        [{"key_": row[key], **{f"new_{name}": row[name] for name in names}} for row in rows],
+    )
 
 
 def delete_where_in(session: Session, column: Any, values: Collection[Any]) -> None:

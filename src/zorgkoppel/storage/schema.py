@@ -14,8 +14,8 @@ from zorgkoppel.core.errors import ZorgkoppelError
 from zorgkoppel.storage.database import Database
 
 # The newest migration in storage/migrations/versions; a test keeps the two equal.
-SCHEMA_REVISION = "0005"
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
+SCHEMA_REVISION = "0006"
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

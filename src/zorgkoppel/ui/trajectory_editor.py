@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from zorgkoppel.core.codes import TRAJECTORY_OUTCOMES, TRAJECTORY_PHASES
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import ZorgkoppelError
+from zorgkoppel.core.errors import EditConflict, ZorgkoppelError
 from zorgkoppel.core.rules.trajectory import TrajectoryData, TrajectoryPhaseData
 from zorgkoppel.core.services.index_values import list_index_values
 from zorgkoppel.core.services.organisations import list_organisations
@@ -40,6 +40,7 @@ from zorgkoppel.ui.auto_lock import keep_open_while_locked
 from zorgkoppel.ui.code_combo import CodeCombo, code_choices
 from zorgkoppel.ui.date_edit import OptionalDateEdit
 from zorgkoppel.ui.display import date_text, money_text
+from zorgkoppel.ui.edit_conflict_dialog import Resolution, resolve_conflict
 from zorgkoppel.ui.field_errors import error_label
 from zorgkoppel.ui.forms.record_form import problems_of
 from zorgkoppel.ui.look import WARNING, muted, set_text_colour
@@ -173,9 +174,10 @@ class TrajectoryDialog(QDialog):
 
     def load(self, trajectory_id: str | None) -> None:
         self.trajectory_id = trajectory_id
-        data = get_trajectory(self.ctx, trajectory_id).data if trajectory_id else TrajectoryData(
-            self.worker_id
-        )
+        detail = get_trajectory(self.ctx, trajectory_id) if trajectory_id else None
+        data = detail.data if detail else TrajectoryData(self.worker_id)
+        # Sent with the save, so a trajectory someone changed meanwhile is not overwritten.
+        self.loaded_version = detail.trajectory.version if detail else None
         self.provider.set_code(data.provider_id)
         self.target.set_code(data.target_employer_id)
         self.base_month.setText(data.index_base_month or "")
@@ -237,11 +239,27 @@ class TrajectoryDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            outcome = save_trajectory(self.ctx, self.data(), self.trajectory_id)
+            outcome = save_trajectory(self.ctx, self.data(), self.trajectory_id,
+                                      expected_version=self.loaded_version)
+        except EditConflict as conflict:
+            return self._resolve(conflict)
         except ZorgkoppelError as error:
             self.error.setText("\n".join(str(p) for p in problems_of(error)))
             return False
         self.load(outcome.value.id)
+        return True
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Keep mine / merge save, take theirs reloads; cancelled, the edits stay."""
+        try:
+            resolution = resolve_conflict(self, self.ctx, conflict)
+        except ZorgkoppelError as error:
+            self.error.setText("\n".join(str(p) for p in problems_of(error)))
+            return False
+        if resolution is Resolution.CANCEL:
+            self.error.setText(conflict.text())
+            return False
+        self.load(conflict.record_id)
         return True
 
     def edit_index_values(self) -> None:

@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlmodel import Field
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 from zorgkoppel.core.models.types import UtcDateTime
 
 
-class User(Record, table=True):
+class User(Versioned, Record, table=True):
     # Stored in lower case so that "Els" and "els" are one account.
     user_name: str = Field(max_length=40, unique=True, index=True)
     display_name: str = Field(default="", max_length=200)

@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from sqlmodel import Field, UniqueConstraint
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 from zorgkoppel.core.models.types import DecimalText
 
 
-class Agreement(Record, table=True):
+class Agreement(Versioned, Record, table=True):
     reference: str = Field(max_length=64, unique=True)
     phase: str = Field(max_length=20)
     legal_form: str = Field(max_length=32)

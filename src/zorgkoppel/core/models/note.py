@@ -6,11 +6,11 @@ import datetime as dt
 
 from sqlmodel import Field, UniqueConstraint
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 from zorgkoppel.core.models.types import UtcDateTime
 
 
-class Note(Record, table=True):
+class Note(Versioned, Record, table=True):
     worker_id: str = Field(foreign_key="worker.id", index=True)
     day: dt.date = Field(index=True)
     kind: str = Field(max_length=32)

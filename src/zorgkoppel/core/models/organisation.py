@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import Field
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 
 
-class Organisation(Record, table=True):
+class Organisation(Versioned, Record, table=True):
     name: str = Field(max_length=200, index=True)
     kind: str = Field(max_length=32)
     care_type: str | None = Field(default=None, max_length=32)
@@ -19,7 +19,7 @@ class Organisation(Record, table=True):
     city: str | None = Field(default=None, max_length=100)
 
 
-class Person(Record, table=True):
+class Person(Versioned, Record, table=True):
     name: str = Field(max_length=200, index=True)
     organisation_id: str | None = Field(default=None, foreign_key="organisation.id", index=True)
     role: str | None = Field(default=None, max_length=32)

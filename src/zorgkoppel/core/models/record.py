@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from sqlalchemy import text
+from sqlalchemy.orm import declared_attr
 from sqlmodel import Field, SQLModel
 
 from zorgkoppel.core.models.types import UtcDateTime, new_id, utcnow
@@ -16,3 +19,14 @@ class Stamped(SQLModel):
 
 class Record(Stamped):
     id: str = Field(default_factory=new_id, primary_key=True, max_length=64)
+
+
+class Versioned(SQLModel):
+    """A record edited through forms: SQLAlchemy bumps `version` at every UPDATE and refuses
+    one whose row changed since it was read (StaleDataError), so no edit is overwritten."""
+
+    version: int = Field(default=1, sa_column_kwargs={"server_default": text("1")})
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.__table__.c.version}  # type: ignore[attr-defined]

@@ -6,17 +6,17 @@ import datetime as dt
 
 from sqlmodel import Field, UniqueConstraint
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 
 
-class RosterDay(Record, table=True):
+class RosterDay(Versioned, Record, table=True):
     __table_args__ = (UniqueConstraint("site_id", "day"),)
     site_id: str = Field(foreign_key="organisation.id", index=True)
     day: dt.date = Field(index=True)
     review: str | None = None
 
 
-class RosterPost(Record, table=True):
+class RosterPost(Versioned, Record, table=True):
     """A place to fill. `key` is the post's id in exchange files, unique within its day."""
 
     __table_args__ = (UniqueConstraint("roster_day_id", "key"),)
@@ -39,7 +39,7 @@ class RosterPresence(Record, table=True):
     end_time: dt.time | None = None
 
 
-class RosterAssignment(Record, table=True):
+class RosterAssignment(Versioned, Record, table=True):
     __table_args__ = (UniqueConstraint("post_id", "worker_id"),)
     roster_day_id: str = Field(foreign_key="rosterday.id", index=True, ondelete="CASCADE")
     post_id: str = Field(foreign_key="rosterpost.id", index=True, ondelete="CASCADE")

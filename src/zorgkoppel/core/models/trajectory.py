@@ -7,11 +7,11 @@ from decimal import Decimal
 
 from sqlmodel import Field
 
-from zorgkoppel.core.models.record import Record, Stamped
+from zorgkoppel.core.models.record import Record, Stamped, Versioned
 from zorgkoppel.core.models.types import DecimalText
 
 
-class Trajectory(Record, table=True):
+class Trajectory(Versioned, Record, table=True):
     worker_id: str = Field(foreign_key="worker.id", index=True)
     provider_id: str | None = Field(default=None, foreign_key="organisation.id")
     target_employer_id: str | None = Field(default=None, foreign_key="organisation.id")

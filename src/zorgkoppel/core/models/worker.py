@@ -6,10 +6,10 @@ import datetime as dt
 
 from sqlmodel import Field, UniqueConstraint
 
-from zorgkoppel.core.models.record import Record
+from zorgkoppel.core.models.record import Record, Versioned
 
 
-class Worker(Record, table=True):
+class Worker(Versioned, Record, table=True):
     first_name: str = Field(max_length=100)
     last_name: str = Field(max_length=100, index=True)
     employer_id: str = Field(foreign_key="organisation.id", index=True)

@@ -31,6 +31,8 @@ MSG_NEEDS_COLLEAGUE = N_(
 )
 
 
+MSG_OVERLAP = N_("worker {worker} is also on post '{other}' at the same time")
+
 @dataclass
 class PostData:
     """A place to fill; `key` is the post's id within its day."""
@@ -220,7 +222,7 @@ def _check_assignments(
             if other.start < post.end and post.start < other.end:  # type: ignore[operator]
                 problems.add(
                     f"{where}.worker",
-                    N_("worker {worker} is also on post '{other}' at the same time"),
+                    MSG_OVERLAP,
                     worker=worker_id,
                     other=other.key,
                 )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import ColumnElement, func
@@ -32,6 +33,7 @@ from zorgkoppel.core.rules.note import NoteActionData, NoteData, validate_note
 from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.access import require_role, require_write
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.record_versions import check_version, stale_as_conflict
 from zorgkoppel.core.services.score_items import score_item_codes
 from zorgkoppel.core.services.sync import forget_agreed
 from zorgkoppel.core.services.visibility import may_see_worker, note_clause
@@ -220,10 +222,26 @@ def get_note(ctx: ServiceContext, note_id: str) -> NoteDetail:
     return detail
 
 
-def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -> Outcome[Note]:
-    """Create (no id) or update a note; participants, scores and actions are replaced."""
+def stored_note(ctx: ServiceContext, note_id: str) -> tuple[int, NoteData]:
+    """The stored version and content of a note, for a conflict (read without an audit row:
+    the user who edits it read it already)."""
+    with ctx.db.session() as session:
+        note = _require_readable(session, ctx, note_id)
+        return note.version, load_notes(session, [note_id])[note_id].data
+
+
+def save_note(
+    ctx: ServiceContext, data: NoteData, note_id: str | None = None,
+    expected_version: int | None = None,
+) -> Outcome[Note]:
+    """Create (no id) or update a note; participants, scores and actions are replaced.
+
+    With `expected_version`, a note changed meanwhile raises EditConflict and is kept.
+    """
     require_write(ctx)
-    with ctx.db.transaction() as session:
+    load = partial(stored_note, ctx, note_id or "")
+    with stale_as_conflict("note", note_id, expected_version, data, load), \
+            ctx.db.transaction() as session:
         problems = validate_in_session(session, data)
         if problems:
             raise ValidationError(problems)
@@ -236,6 +254,7 @@ def save_note(ctx: ServiceContext, data: NoteData, note_id: str | None = None) -
             require_note_writer(session, ctx, note.worker_id, note.visibility)
             if note.signed_off_at is not None:
                 raise ValidationError([Problem("", MSG_LOCKED)])
+            check_version("note", note_id, note.version, expected_version, data, load)
             for name, value in note_columns(data).items():
                 setattr(note, name, value)
             note.updated_at = now

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, select
@@ -20,6 +21,7 @@ from zorgkoppel.core.rules.organisation import (
 )
 from zorgkoppel.core.services.access import organisation_filter, require_admin, require_write
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.record_versions import check_version, stale_as_conflict
 from zorgkoppel.core.services.visibility import may_see_organisation_record
 from zorgkoppel.i18n import N_, NP_
 
@@ -90,12 +92,22 @@ def _require_own(session: Session, ctx: ServiceContext, organisation: Organisati
         raise PermissionDenied(MSG_OWN_ORGANISATION)
 
 
+def stored_organisation(ctx: ServiceContext, organisation_id: str) -> tuple[int, OrganisationData]:
+    organisation = get_organisation(ctx, organisation_id)
+    names = OrganisationData.__dataclass_fields__
+    return organisation.version, OrganisationData(
+        **{name: getattr(organisation, name) for name in names}
+    )
+
+
 def save_organisation(
-    ctx: ServiceContext, data: OrganisationData, organisation_id: str | None = None
+    ctx: ServiceContext, data: OrganisationData, organisation_id: str | None = None,
+    expected_version: int | None = None,
 ) -> Outcome[Organisation]:
     """Create (no id) or update an organisation.
 
     An administrator makes organisations; a user may keep their own organisation's data.
+    With `expected_version`, one changed meanwhile raises EditConflict and is kept.
     """
     require_write(ctx)
     if organisation_id is None:
@@ -103,12 +115,17 @@ def save_organisation(
     problems = validate_organisation(data)
     if problems:
         raise ValidationError(problems)
-    with ctx.db.transaction() as session:
+    load = partial(stored_organisation, ctx, organisation_id or "")
+    with stale_as_conflict("organisation", organisation_id, expected_version, data, load), \
+            ctx.db.transaction() as session:
         if organisation_id is None:
             organisation = Organisation(**asdict(data))
         else:
             found = session.get(Organisation, organisation_id)
             _require_own(session, ctx, found, organisation_id)
+            assert found is not None
+            check_version("organisation", organisation_id, found.version, expected_version,
+                          data, load)
             _check_kind_change(session, found, data)
             organisation = found
             for name, value in asdict(data).items():
@@ -208,13 +225,22 @@ def _require_own_person(session: Session, ctx: ServiceContext, person: Person | 
         raise PermissionDenied(MSG_OWN_ORGANISATION)
 
 
+def stored_person(ctx: ServiceContext, person_id: str) -> tuple[int, PersonData]:
+    person = get_person(ctx, person_id)
+    names = PersonData.__dataclass_fields__
+    return person.version, PersonData(**{name: getattr(person, name) for name in names})
+
+
 def save_person(
-    ctx: ServiceContext, data: PersonData, person_id: str | None = None
+    ctx: ServiceContext, data: PersonData, person_id: str | None = None,
+    expected_version: int | None = None,
 ) -> Outcome[Person]:
     require_write(ctx)
     problems = Problems()
     problems.extend(validate_person(data))
-    with ctx.db.transaction() as session:
+    load = partial(stored_person, ctx, person_id or "")
+    with stale_as_conflict("person", person_id, expected_version, data, load), \
+            ctx.db.transaction() as session:
         if data.organisation_id and session.get(Organisation, data.organisation_id) is None:
             problems.add("organisation", MSG_NO_ORGANISATION, key=data.organisation_id)
         problems.raise_if_any()
@@ -226,6 +252,7 @@ def save_person(
             found = session.get(Person, person_id)
             _require_own_person(session, ctx, found, person_id)
             assert found is not None
+            check_version("person", person_id, found.version, expected_version, data, load)
             person = found
             for name, value in asdict(data).items():
                 setattr(person, name, value)

@@ -9,13 +9,20 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session, col, select
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import NotFoundError, PermissionDenied, Problem, ValidationError
+from zorgkoppel.core.errors import (
+    NotFoundError,
+    PermissionDenied,
+    Problem,
+    Problems,
+    ValidationError,
+)
 from zorgkoppel.core.models import (
     Organisation,
     RosterAssignment,
@@ -28,6 +35,7 @@ from zorgkoppel.core.models import (
 )
 from zorgkoppel.core.models.types import new_id, utcnow
 from zorgkoppel.core.rules.roster import (
+    MSG_OVERLAP,
     AssignmentData,
     PostData,
     PresenceData,
@@ -39,6 +47,7 @@ from zorgkoppel.core.rules.roster import (
 from zorgkoppel.core.services.access import require_write
 from zorgkoppel.core.services.organisations import MSG_NO_ORGANISATION
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.record_versions import check_version, stale_as_conflict
 from zorgkoppel.core.services.sync import forget_agreed, roster_day_key
 from zorgkoppel.core.services.visibility import (
     may_plan_roster,
@@ -238,21 +247,40 @@ def get_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> RosterDay
     return detail
 
 
-def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterDay]:
-    """Create or replace the day of `data.site_id` on `data.day`, checked against every rule."""
+def stored_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> tuple[int, RosterDayData]:
+    detail = get_roster_day(ctx, site_id, day)
+    return detail.roster_day.version, detail.data
+
+
+def save_roster_day(
+    ctx: ServiceContext, data: RosterDayData, expected_version: int | None = None
+) -> Outcome[RosterDay]:
+    """Create or replace the day of `data.site_id` on `data.day`, checked against every rule.
+
+    With `expected_version` (the version the planner loaded) a day changed meanwhile raises
+    EditConflict. Whatever the version, the overlap rule is checked again inside the write
+    transaction against every placement of that date, so two coordinators saving at once
+    never put one worker on two overlapping posts.
+    """
     require_write(ctx)
     if data.site_id:
         require_planner(ctx, data.site_id)
-    with ctx.db.transaction() as session:
-        problems = validate_in_session(session, data)
-        if problems:
-            raise ValidationError(problems)
-        assert data.day is not None  # the rules require it
+    # The full check reads a lot; it runs before the write transaction so the write lock
+    # is held only for the write and the final re-check.
+    problems = roster_problems(ctx, data)
+    if problems:
+        raise ValidationError(problems)
+    assert data.day is not None  # the rules require it
+    key = roster_day_key(data.site_id, data.day)
+    load = partial(stored_roster_day, ctx, data.site_id, data.day)
+    with stale_as_conflict("roster_day", key, expected_version, data, load), \
+            ctx.db.transaction() as session:
         now = utcnow()
-        roster_day = find_roster_day(session, data.site_id, data.day)
+        roster_day = lock_roster_day(session, data.site_id, data.day)
         if roster_day is None:
             roster_day = RosterDay(site_id=data.site_id, day=data.day, review=data.review)
         else:
+            check_version("roster_day", key, roster_day.version, expected_version, data, load)
             roster_day.review = data.review
             roster_day.updated_at = now
             delete_roster_children(session, [roster_day.id])
@@ -260,7 +288,54 @@ def save_roster_day(ctx: ServiceContext, data: RosterDayData) -> Outcome[RosterD
         session.flush()
         for model, rows in roster_child_rows(roster_day.id, data, now).items():
             insert_rows(session, model, rows)
+        problems = overlap_problems(session, roster_day.id, data)
+        if problems:
+            raise ValidationError(problems)
     return Outcome(roster_day, Changes.of("roster"))
+
+
+def lock_roster_day(session: Session, site_id: str, day: dt.date) -> RosterDay | None:
+    """The day's row, locked until commit (SELECT … FOR UPDATE on PostgreSQL; SQLite has
+    one writer at a time and ignores the clause)."""
+    return session.exec(
+        select(RosterDay)
+        .where(RosterDay.site_id == site_id, RosterDay.day == day)
+        .with_for_update()
+    ).first()
+
+
+def overlap_problems(session: Session, roster_day_id: str, data: RosterDayData) -> list[Problem]:
+    """The overlap rule on what is stored now, within the write transaction: every post of
+    that date (at any site) the day's workers are placed on, re-read after this save."""
+    placed = sorted({a.worker_id for a in data.assignments})
+    if not placed or data.day is None:
+        return []
+    rows = session.exec(
+        select(RosterAssignment.worker_id, RosterPost, RosterDay.id)
+        .join(RosterPost, col(RosterPost.id) == col(RosterAssignment.post_id))
+        .join(RosterDay, col(RosterDay.id) == col(RosterAssignment.roster_day_id))
+        .where(RosterDay.day == data.day, col(RosterAssignment.worker_id).in_(placed))
+        .with_for_update()
+    ).all()
+    others: dict[str, list[RosterPost]] = {}
+    for worker_id, post, day_id in rows:
+        if day_id != roster_day_id:
+            others.setdefault(worker_id, []).append(post)
+    problems = Problems()
+    by_key = {post.key: post for post in data.posts}
+    for i, assignment in enumerate(data.assignments):
+        post = by_key.get(assignment.post_key)
+        if post is None or post.start is None or post.end is None:
+            continue
+        for other in others.get(assignment.worker_id, []):
+            if other.start_time < post.end and post.start < other.end_time:
+                problems.add(
+                    f"assignments[{i}].worker",
+                    MSG_OVERLAP,
+                    worker=assignment.worker_id,
+                    other=other.key,
+                )
+    return problems.items
 
 
 def delete_roster_day(ctx: ServiceContext, site_id: str, day: dt.date) -> Changes:

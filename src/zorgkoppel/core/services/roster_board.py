@@ -20,7 +20,7 @@ from zorgkoppel.core.services.roster import worker_facts
 from zorgkoppel.core.services.roster_planning import (
     new_day,
     previous_day,
-    stored_day,
+    stored_version_of_day,
     worker_names,
 )
 from zorgkoppel.core.services.skill_progression import CompanionHint, companion_hints
@@ -41,6 +41,9 @@ class RosterBoard:
     facts: dict[str, WorkerFacts] = field(default_factory=dict)
     task_names: dict[str, str] = field(default_factory=dict)
     hints: list[CompanionHint] = field(default_factory=list)
+    # The stored day's version (None for a new day): the save sends it, so a day another
+    # coordinator saved meanwhile is not overwritten.
+    version: int | None = None
 
     def name(self, worker_id: str) -> str:
         return self.names.get(worker_id, worker_id)
@@ -59,7 +62,8 @@ def roster_board(
     ctx: ServiceContext, site_id: str, day: dt.date, copy_from: dt.date | None = None
 ) -> RosterBoard:
     """The board of a day; with `copy_from` a new day with that day's posts instead."""
-    found = None if copy_from is not None else stored_day(ctx, site_id, day)
+    stored = None if copy_from is not None else stored_version_of_day(ctx, site_id, day)
+    version, found = stored if stored is not None else (None, None)
     today = found if found is not None else new_day(ctx, site_id, day, copy_from)
     with ctx.db.session() as session:
         yesterday = previous_day(session, site_id, day)
@@ -72,7 +76,7 @@ def roster_board(
     return RosterBoard(
         site_id=site_id, day=day, today=today, stored=found is not None, yesterday=yesterday,
         names=names, facts=facts, task_names=task_labels(ctx, current_language()),
-        hints=companion_hints(ctx, present, day),
+        hints=companion_hints(ctx, present, day), version=version,
     )
 
 

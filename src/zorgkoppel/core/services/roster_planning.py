@@ -70,6 +70,9 @@ class Suggestion:
     plan: Plan
     data: RosterDayData
     names: dict[str, str]
+    # The stored day's version the suggestion started from (None for unsaved edits): a day
+    # changed before the suggestion is applied is not overwritten.
+    version: int | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The shape the command line prints (issue 4): site, date, assignments, unfilled."""
@@ -189,6 +192,17 @@ def stored_day(ctx: ServiceContext, site_id: str, day: dt.date) -> RosterDayData
         return load_roster_days(session, [found.id])[found.id].data if found else None
 
 
+def stored_version_of_day(
+    ctx: ServiceContext, site_id: str, day: dt.date
+) -> tuple[int, RosterDayData] | None:
+    require_roster_reader(ctx, site_id)
+    with ctx.db.session() as session:
+        found = find_roster_day(session, site_id, day)
+        if found is None:
+            return None
+        return found.version, load_roster_days(session, [found.id])[found.id].data
+
+
 def suggest_roster(
     ctx: ServiceContext,
     site_id: str,
@@ -203,11 +217,13 @@ def suggest_roster(
     little as possible once the most places are filled. Raises ValidationError when the
     posts or presence break a rule, NotFoundError when no day is planned.
     """
+    version = None
     if data is None:
-        data = stored_day(ctx, site_id, day)
-        if data is None:
+        stored = stored_version_of_day(ctx, site_id, day)
+        if stored is None:
             raise NotFoundError(MSG_NO_ROSTER_DAY, site=site_id,
                                 day=day.isoformat())
+        version, data = stored
     with ctx.db.session() as session:
         # Unpinned assignments may be wrong now (a late absence); pinned ones must hold,
         # except a pinned learner still waiting for the colleague the suggestion will add.
@@ -223,12 +239,13 @@ def suggest_roster(
         data,
         assignments=[AssignmentData(a.post_key, a.worker_id, a.pinned) for a in plan.assignments],
     )
-    return Suggestion(site_id, day, plan, planned, names)
+    return Suggestion(site_id, day, plan, planned, names, version)
 
 
 def apply_suggestion(ctx: ServiceContext, suggestion: Suggestion) -> Outcome[RosterDay]:
-    """Store the suggested day (checked against every rule again)."""
-    return save_roster_day(ctx, suggestion.data)
+    """Store the suggested day (checked against every rule again); EditConflict when the
+    stored day changed since the suggestion read it."""
+    return save_roster_day(ctx, suggestion.data, expected_version=suggestion.version)
 
 
 def move_problems(

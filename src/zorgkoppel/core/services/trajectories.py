@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -21,6 +22,7 @@ from zorgkoppel.core.rules.trajectory import (
 )
 from zorgkoppel.core.services.access import require_role, require_write
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.record_versions import check_version, stale_as_conflict
 from zorgkoppel.core.services.sync import forget_agreed
 from zorgkoppel.core.services.visibility import employs, may_see_trajectory, trajectory_clause
 from zorgkoppel.i18n import N_
@@ -148,17 +150,30 @@ def get_trajectory(ctx: ServiceContext, trajectory_id: str) -> TrajectoryDetail:
     return detail
 
 
+def stored_trajectory(ctx: ServiceContext, trajectory_id: str) -> tuple[int, TrajectoryData]:
+    detail = get_trajectory(ctx, trajectory_id)
+    return detail.trajectory.version, detail.data
+
+
 def save_trajectory(
-    ctx: ServiceContext, data: TrajectoryData, trajectory_id: str | None = None
+    ctx: ServiceContext, data: TrajectoryData, trajectory_id: str | None = None,
+    expected_version: int | None = None,
 ) -> Outcome[Trajectory]:
-    """Create (no id) or update a trajectory; its phases are replaced."""
+    """Create (no id) or update a trajectory; its phases are replaced.
+
+    With `expected_version`, one changed meanwhile raises EditConflict and is kept.
+    """
     require_write(ctx)
-    with ctx.db.transaction() as session:
+    load = partial(stored_trajectory, ctx, trajectory_id or "")
+    with stale_as_conflict("trajectory", trajectory_id, expected_version, data, load), \
+            ctx.db.transaction() as session:
         if trajectory_id is not None:
             found = session.get(Trajectory, trajectory_id)
             if found is None or not _visible(session, ctx, found):
                 raise NotFoundError(MSG_NO_TRAJECTORY, key=trajectory_id)
             _require_guide(session, ctx, found.worker_id)
+            check_version("trajectory", trajectory_id, found.version, expected_version,
+                          data, load)
         problems = validate_in_session(session, data)
         if problems:
             raise ValidationError(problems)

@@ -27,6 +27,7 @@ from zorgkoppel.core.models.types import utcnow
 from zorgkoppel.core.rules.worker import SkillData, WorkerData, validate_worker
 from zorgkoppel.core.services.access import require_role
 from zorgkoppel.core.services.outcome import Outcome
+from zorgkoppel.core.services.record_versions import check_version, stale_as_conflict
 from zorgkoppel.core.services.visibility import employs, may_see_worker, worker_clause
 from zorgkoppel.i18n import N_, NP_
 
@@ -162,14 +163,36 @@ def _require_employed(
         raise PermissionDenied(MSG_OWN_WORKERS)
 
 
+def stored_worker(ctx: ServiceContext, worker_id: str) -> tuple[int, WorkerData]:
+    """The stored version and data of a worker, as a conflict shows them."""
+    detail = get_worker(ctx, worker_id)
+    return detail.worker.version, detail.as_data()
+
+
 def save_worker(
-    ctx: ServiceContext, data: WorkerData, worker_id: str | None = None
+    ctx: ServiceContext, data: WorkerData, worker_id: str | None = None,
+    expected_version: int | None = None,
 ) -> Outcome[Worker]:
+    """Create (no id) or update a worker.
+
+    With `expected_version` (the version the form loaded) a worker changed meanwhile is not
+    overwritten: EditConflict, nothing saved.
+    """
     require_role(ctx, "job_coach")
+    with stale_as_conflict("worker", worker_id, expected_version, data,
+                           lambda: stored_worker(ctx, worker_id or "")):
+        return _save_worker(ctx, data, worker_id, expected_version)
+
+
+def _save_worker(
+    ctx: ServiceContext, data: WorkerData, worker_id: str | None, expected_version: int | None
+) -> Outcome[Worker]:
     with ctx.db.transaction() as session:
         _validate(session, data)
         if worker_id is not None:
             _require_employed(session, ctx, session.get(Worker, worker_id), worker_id)
+            check_version("worker", worker_id, session.get(Worker, worker_id).version,
+                          expected_version, data, lambda: stored_worker(ctx, worker_id))
         if not ctx.actor.unrestricted and not ctx.actor.works_for(data.employer_id):
             raise PermissionDenied(MSG_OWN_WORKERS)
         if worker_id is None:

@@ -22,7 +22,7 @@ from zorgkoppel.core.models import Agreement, Organisation, Person, Worker
 from zorgkoppel.core.rules.roster import TaskFacts, WorkerFacts
 from zorgkoppel.core.services.roster import task_facts, worker_facts
 from zorgkoppel.exchange.reader import Reader
-from zorgkoppel.storage.bulk import insert_rows
+from zorgkoppel.storage.bulk import insert_rows, update_versioned
 
 D = TypeVar("D")
 
@@ -169,11 +169,12 @@ class Section(ABC, Generic[D]):
              for w in creates],
         )
         if updates:
-            session.execute(
-                update(self.model),
-                [{key: w.row_id, "updated_at": w.updated_at, **self.columns(w.data)}
-                 for w in updates],
-            )
+            rows = [{key: w.row_id, "updated_at": w.updated_at, **self.columns(w.data)}
+                    for w in updates]
+            if "version" in self.model.__table__.c:
+                update_versioned(session, self.model.__table__, key, rows)
+            else:
+                session.execute(update(self.model), rows)
             self.delete_children(session, [w.row_id for w in updates])
         merged: dict[type[Any], list[dict[str, Any]]] = {}
         for w in (*creates, *updates):

@@ -330,6 +330,7 @@ class NoteForm(RecordForm):
             worker_id="", day=dt.date.today(), kind="contact"
         )
         self.signed_off_at = detail.note.signed_off_at if detail else None
+        self.loaded_version = detail.note.version if detail else None
         self.worker.set_code(data.worker_id or None)
         self.agreement.reload()
         self.day.set_date_value(data.day)
@@ -398,8 +399,12 @@ class NoteForm(RecordForm):
                                                                   time_value.minute()),
             agreement_id=self.agreement.code(),
         )
-        outcome = save_note(self.ctx, data, self.record_id)
+        outcome = save_note(self.ctx, data, self.record_id,
+                            expected_version=self.loaded_version)
         return outcome.value.id, outcome.changes
+
+    def conflict_sections(self) -> tuple[str, ...]:
+        return ("notes",)
 
     def remove(self, record_id: str) -> Changes:
         return delete_note(self.ctx, record_id)

@@ -96,6 +96,7 @@ class OrganisationForm(RecordForm):
         else:
             organisation = get_organisation(self.ctx, record_id)
             self._name = organisation.name
+            self.loaded_version = organisation.version
             self.name.setText(organisation.name)
             self.kind.set_code(organisation.kind)
             self.care_type.set_code(organisation.care_type)
@@ -121,8 +122,12 @@ class OrganisationForm(RecordForm):
         )
 
     def write(self) -> tuple[str, Changes]:
-        outcome = save_organisation(self.ctx, self.data(), self.record_id)
+        outcome = save_organisation(self.ctx, self.data(), self.record_id,
+                                    expected_version=self.loaded_version)
         return outcome.value.id, outcome.changes
+
+    def conflict_sections(self) -> tuple[str, ...]:
+        return ("organisations",)
 
     def remove(self, record_id: str) -> Changes:
         return delete_organisation(self.ctx, record_id)

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.codes import PERSON_ROLES, label
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import ZorgkoppelError
+from zorgkoppel.core.errors import EditConflict, ZorgkoppelError
 from zorgkoppel.core.rules.organisation import PersonData
 from zorgkoppel.core.services.organisations import get_person, save_person
 from zorgkoppel.i18n import N_
+from zorgkoppel.ui.edit_conflict_dialog import Resolution, resolve_conflict
 from zorgkoppel.ui.field_errors import FieldErrors, error_label
 from zorgkoppel.ui.forms.record_form import optional_text, problems_of
 from zorgkoppel.ui.texts import Texts
@@ -95,8 +96,10 @@ class PersonDialog(QDialog):
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
 
+        self.loaded_version: int | None = None
         if person_id is not None:
             person = get_person(ctx, person_id)
+            self.loaded_version = person.version
             self.name.setText(person.name)
             self.set_role(person.role)
             self.email.setText(person.email or "")
@@ -130,10 +133,28 @@ class PersonDialog(QDialog):
 
     def save(self) -> None:
         try:
-            outcome = save_person(self.ctx, self.data(), self.person_id)
+            outcome = save_person(self.ctx, self.data(), self.person_id,
+                                  expected_version=self.loaded_version)
+        except EditConflict as conflict:
+            self._resolve(conflict)
+            return
         except ZorgkoppelError as error:
             self.errors.show(problems_of(error))
             return
         self.person_id = outcome.value.id
         self.changes = outcome.changes
+        self.accept()
+
+    def _resolve(self, conflict: EditConflict) -> None:
+        """Someone changed the person meanwhile: Keep mine and Merge save and close; Take
+        theirs closes without saving (the list shows theirs); Cancel keeps the dialog."""
+        try:
+            resolution = resolve_conflict(self, self.ctx, conflict)
+        except ZorgkoppelError as error:
+            self.errors.show(problems_of(error))
+            return
+        if resolution is Resolution.CANCEL:
+            self.errors.show(problems_of(conflict))
+            return
+        self.changes = Changes.of("people")
         self.accept()

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import Problem, ValidationError, ZorgkoppelError
+from zorgkoppel.core.errors import EditConflict, Problem, ValidationError, ZorgkoppelError
+from zorgkoppel.ui.edit_conflict_dialog import Resolution, resolve_conflict
 from zorgkoppel.ui.field_errors import FieldErrors, error_label
 from zorgkoppel.ui.texts import Texts
 
@@ -115,7 +116,11 @@ class RecordForm(QWidget):
         return self._dirty
 
     def load(self, record_id: str | None) -> None:
-        """Show a stored record, or an empty form for a new one (None)."""
+        """Show a stored record, or an empty form for a new one (None).
+
+        `fill` sets `loaded_version` to the stored version, which the save sends along.
+        """
+        self.loaded_version: int | None = None
         self._loading = True
         try:
             self.fill(record_id)
@@ -127,14 +132,36 @@ class RecordForm(QWidget):
         self.set_dirty(False)
 
     def save(self) -> Changes | None:
-        """Write the form; None when the service refused (problems shown, nothing stored)."""
+        """Write the form; None when the service refused (problems shown, nothing stored).
+
+        When someone else saved the record meanwhile, the conflict dialog decides: keep
+        mine, take theirs (the form reloads) or merge; cancelled, the form stays as typed.
+        """
         try:
             record_id, changes = self.write()
+        except EditConflict as conflict:
+            return self.resolve_conflict(conflict)
         except ZorgkoppelError as error:
             self.errors.show(problems_of(error))
             return None
         self.load(record_id)
         return changes
+
+    def resolve_conflict(self, conflict: EditConflict) -> Changes | None:
+        try:
+            resolution = resolve_conflict(self, self.ctx, conflict)
+        except ZorgkoppelError as error:
+            self.errors.show(problems_of(error))
+            return None
+        if resolution is Resolution.CANCEL:
+            self.errors.show([Problem("", conflict.message, conflict.params)])
+            return None
+        self.load(conflict.record_id)
+        return Changes.of(*self.conflict_sections())
+
+    def conflict_sections(self) -> tuple[str, ...]:
+        """The Changes sections a resolved save touches (the form's own write's)."""
+        return ()
 
     def delete(self) -> Changes | None:
         if self.record_id is None:

@@ -305,6 +305,7 @@ class WorkerForm(RecordForm):
         else:
             detail = get_worker(self.ctx, record_id)
             self._name = detail.worker.full_name
+            self.loaded_version = detail.worker.version
             data = detail.as_data()
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
@@ -330,8 +331,12 @@ class WorkerForm(RecordForm):
         )
 
     def write(self) -> tuple[str, Changes]:
-        outcome = save_worker(self.ctx, self.data(), self.record_id)
+        outcome = save_worker(self.ctx, self.data(), self.record_id,
+                              expected_version=self.loaded_version)
         return outcome.value.id, outcome.changes
+
+    def conflict_sections(self) -> tuple[str, ...]:
+        return ("workers",)
 
     def remove(self, record_id: str) -> Changes:
         return delete_worker(self.ctx, record_id)

@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zorgkoppel.core.changes import Changes
 from zorgkoppel.core.codes import SKILL_LEVELS, label
 from zorgkoppel.core.context import ServiceContext
-from zorgkoppel.core.errors import Problem, ValidationError, ZorgkoppelError
+from zorgkoppel.core.errors import EditConflict, Problem, ValidationError, ZorgkoppelError
 from zorgkoppel.core.rules.roster import RosterDayData, places_filled
 from zorgkoppel.core.services.roster import save_roster_day
 from zorgkoppel.core.services.roster_board import (
@@ -54,6 +55,7 @@ from zorgkoppel.ui import dialogs
 from zorgkoppel.ui.detail_view import Section, render_html
 from zorgkoppel.ui.dialogs import UnsavedChoice
 from zorgkoppel.ui.display import long_date_text, period_text
+from zorgkoppel.ui.edit_conflict_dialog import Resolution, resolve_conflict
 from zorgkoppel.ui.roster_board_widgets import (
     PeopleList,
     PostsTree,
@@ -605,15 +607,34 @@ class RosterScreen(Screen):
         if self.board is None:
             return False
         try:
-            outcome = save_roster_day(self.ctx, self.editor.day)
+            outcome = save_roster_day(self.ctx, self.editor.day,
+                                      expected_version=self.board.version)
+        except EditConflict as conflict:
+            return self._resolve(conflict)
         except ValidationError as error:
             dialogs.show_error(self, _("The day was not saved"),
                                "\n".join(self.readable(p) for p in error.problems))
             return False
         self.board.stored = True
+        self.board.version = outcome.value.version
         self.editor.mark_saved()
         self.data_changed.emit(outcome.changes)
         self.status_message.emit(_("The roster was saved."))
+        return True
+
+    def _resolve(self, conflict: EditConflict) -> bool:
+        """Another coordinator saved the day meanwhile: Keep mine / Merge store and reload,
+        Take theirs reloads, Cancel keeps the board as planned here."""
+        try:
+            resolution = resolve_conflict(self, self.ctx, conflict)
+        except ValidationError as error:
+            dialogs.show_error(self, _("The day was not saved"),
+                               "\n".join(self.readable(p) for p in error.problems))
+            return False
+        if resolution is Resolution.CANCEL:
+            return False
+        self._load()
+        self.data_changed.emit(Changes.of("roster"))
         return True
 
     def revert_record(self) -> None:
