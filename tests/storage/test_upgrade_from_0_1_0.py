@@ -54,7 +54,7 @@ def test_a_release_0_1_0_folder_opens_upgraded_with_everything(tmp_path: Path) -
         # The structure changed: the old file was kept first, whole and at its own revision.
         [backup] = [path for path in kept if path.suffix == ".sqlite"]
         with closing(sqlite3.connect(backup)) as connection:
-            revision = connection.execute("SELECT version_num FROM alembic_version").scalar()
+            revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()[0]
         assert revision == RELEASE_REVISION
         assert counts(backup) == before
     else:
