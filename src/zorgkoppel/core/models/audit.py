@@ -6,10 +6,13 @@ import datetime as dt
 
 from sqlmodel import Field, SQLModel
 
+from zorgkoppel.core.models.record import DEFERRED
 from zorgkoppel.core.models.types import UtcDateTime
 
 
 class AuditEntry(SQLModel, table=True):
+    model_config = DEFERRED
+
     # A growing integer key: the chain order, and a gap shows a removed row.
     seq: int | None = Field(default=None, primary_key=True)
     at: dt.datetime = Field(sa_type=UtcDateTime, nullable=False)
