@@ -80,3 +80,20 @@ def _key_for(database: Path, key: bytes | None) -> bytes | None:
             "This key does not open the encrypted data in {folder}; nothing was changed."),
             folder=str(database.parent))
     return key
+
+
+def is_sqlite_url(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def open_database_url(url: str, migrate: bool = True) -> Database:
+    """Open a database server's database (PostgreSQL) by its SQLAlchemy URL, migrated to
+    this version. Connection problems raise DatabaseUnreachableError, with the password
+    masked; a newer schema raises SchemaTooNewError and nothing is changed."""
+    from zorgkoppel.storage.server import check_reachable, server_database
+
+    db = server_database(url)
+    check_reachable(db)
+    if migrate:
+        ensure_schema(db)
+    return db
