@@ -69,11 +69,8 @@ def postgres_databases() -> Iterator[object]:
 
 
 @pytest.fixture
-def database_url(backend: str, request: pytest.FixtureRequest) -> Iterator[str | None]:
-    """A fresh, migrated PostgreSQL database's URL, or None on SQLite."""
-    if backend != "postgresql":
-        yield None
-        return
+def postgres_url(request: pytest.FixtureRequest) -> Iterator[str]:
+    """A fresh, migrated, empty PostgreSQL database's URL (skipped without a server)."""
     from tests.postgres_server import PostgresUnavailable
 
     databases = request.getfixturevalue("postgres_databases")
@@ -84,6 +81,14 @@ def database_url(backend: str, request: pytest.FixtureRequest) -> Iterator[str |
         yield databases.url_of(name)
     finally:
         databases.drop(name)
+
+
+@pytest.fixture
+def database_url(backend: str, request: pytest.FixtureRequest) -> str | None:
+    """The PostgreSQL database of a test parametrised "postgresql", None on SQLite."""
+    if backend != "postgresql":
+        return None
+    return str(request.getfixturevalue("postgres_url"))
 
 
 @pytest.fixture

@@ -24,6 +24,8 @@ from sqlalchemy import create_engine, make_url, text
 
 URL_VARIABLE = "ZORGKOPPEL_TEST_DATABASE_URL"
 TEMPLATE = "zk_template"
+# A role whose password the local server checks (everyone else is trusted on loopback).
+PASSWORD_ROLE = "zk_password"
 
 
 class PostgresUnavailable(Exception):
@@ -79,6 +81,9 @@ class LocalServer:
     def start(self) -> str:
         self._run(self.initdb, "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C.UTF-8", "--no-sync")
+        hba = self.data / "pg_hba.conf"
+        hba.write_text(f"host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256\n"
+                       + hba.read_text())
         # Durability is worthless for a throwaway server; speed is not.
         options = (
             f"-c listen_addresses=127.0.0.1 -p {self.port} "
@@ -88,7 +93,14 @@ class LocalServer:
         self._run(self.pg_ctl, "-D", str(self.data), "-l", str(self.folder / "log"),
                   "-o", options, "-w", "-t", "60", "start")
         self.started = True
-        return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        url = f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres"
+        wait_until_accepting(url)
+        engine = create_engine(url, isolation_level="AUTOCOMMIT")
+        with engine.connect() as connection:
+            connection.execute(text(
+                f"CREATE ROLE {PASSWORD_ROLE} LOGIN PASSWORD 'right-secret'"))
+        engine.dispose()
+        return url
 
     def stop(self) -> None:
         if self.started:

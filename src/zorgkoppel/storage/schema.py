@@ -30,8 +30,10 @@ def stored_revision(db: Database) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def ensure_schema(db: Database) -> bool:
-    """Create or upgrade the schema; True when migrations ran."""
+def ensure_schema(db: Database, server_backups: Path | None = None) -> bool:
+    """Create or upgrade the schema; True when migrations ran.
+
+    A database on a server is backed up as an exchange file into `server_backups` first."""
     revision = stored_revision(db)
     if revision == SCHEMA_REVISION:
         return False
@@ -42,6 +44,10 @@ def ensure_schema(db: Database) -> bool:
             revision=revision,
         )
     if revision is not None:
+        if db.path is None and server_backups is not None:
+            from zorgkoppel.storage.server_backup import back_up_server
+
+            back_up_server(db, server_backups, f"before-upgrade-{revision}")
         backup_before_upgrade(db, revision)
     run_migrations(db)
     from zorgkoppel.core.services.tasks import ensure_builtin_tasks
