@@ -118,3 +118,21 @@ def test_a_newer_schema_on_the_server_is_refused(
     engine.dispose()
     assert main(["dashboard"]) == 1
     assert "newer version" in capsys.readouterr().err
+
+
+def test_db_copy_moves_everything_to_the_server_and_back(
+    postgres_url: str, data_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["demo"]) == 0
+    assert main(["db", "copy", "--from", str(data_dir), "--to", postgres_url]) == 0
+    assert "export the same data" in capsys.readouterr().out
+    back = tmp_path / "back"
+    assert main(["db", "copy", "--from", postgres_url, "--to", str(back)]) == 0
+    original, returned = tmp_path / "original.json", tmp_path / "returned.json"
+    assert main(["export", str(original)]) == 0
+    assert main(["--data-dir", str(back), "export", str(returned)]) == 0
+    assert json.loads(original.read_text("utf-8")) == json.loads(returned.read_text("utf-8"))
+    # A second copy into the now filled server is refused.
+    capsys.readouterr()
+    assert main(["db", "copy", "--from", str(data_dir), "--to", postgres_url]) == 1
+    assert "empty database" in capsys.readouterr().err
