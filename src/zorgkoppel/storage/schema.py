@@ -17,6 +17,8 @@ from zorgkoppel.storage.database import Database
 SCHEMA_REVISION = "0005"
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Any fixed number: the PostgreSQL advisory lock that lets one program migrate at a time.
+_MIGRATION_LOCK = 0x7A6B_0001
 
 
 class SchemaTooNewError(ZorgkoppelError):
@@ -78,5 +80,9 @@ def run_migrations(db: Database, target: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two PCs starting a new version at once: the second waits, then finds the
+            # schema current and alembic has nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, target)
