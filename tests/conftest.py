@@ -31,6 +31,12 @@ def english_messages() -> Iterator[None]:
     set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def no_database_url(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A developer's ZORGKOPPEL_DATABASE_URL must not send the tests to that server."""
+    monkeypatch.delenv("ZORGKOPPEL_DATABASE_URL", raising=False)
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "data"

@@ -139,7 +139,9 @@ class TestDatabases:
 
     def fresh(self) -> str:
         name = f"{self.prefix}{next(self._names)}"
-        self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        # FILE_COPY (PostgreSQL 15+) copies a small template about twice as fast as WAL_LOG.
+        self._execute(
+            f'CREATE DATABASE "{name}" TEMPLATE "{self.template}" STRATEGY FILE_COPY')
         return name
 
     def drop(self, name: str) -> None:
