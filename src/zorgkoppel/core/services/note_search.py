@@ -72,19 +72,20 @@ def _fts_ids(session: Session, terms: list[str], limit: int) -> list[str]:
 
 
 def _tsvector_conditions(terms: list[str]) -> list[ColumnElement[bool]]:
-    """Each word (as a prefix) in the note's summary or in one of its addenda."""
+    """Each word (as a prefix) in the note's summary or in one of its addenda.
+
+    One id set per word, each from the two GIN indexes: an OR of the summary test and an
+    addendum subquery would make PostgreSQL compute every note's tsvector instead."""
     conditions: list[ColumnElement[bool]] = []
     for number, term in enumerate(terms):
         # to_tsquery syntax: a quoted lexeme with :* matches every word starting with it.
         lexeme = "'" + folded(term).replace("'", "") + "':*"
-        in_summary = text(
-            PG_FOLDED.format(column="note.summary") + f" @@ to_tsquery('simple', :s{number})"
-        ).bindparams(**{f"s{number}": lexeme})
-        in_addendum = text(
-            "note.id IN (SELECT a.note_id FROM noteaddendum a WHERE "
-            + PG_FOLDED.format(column="a.text") + f" @@ to_tsquery('simple', :a{number}))"
-        ).bindparams(**{f"a{number}": lexeme})
-        conditions.append(or_(in_summary, in_addendum))
+        conditions.append(text(
+            f"note.id IN (SELECT s.id FROM note s WHERE "
+            f"{PG_FOLDED.format(column='s.summary')} @@ to_tsquery('simple', :t{number}) "
+            f"UNION SELECT a.note_id FROM noteaddendum a WHERE "
+            f"{PG_FOLDED.format(column='a.text')} @@ to_tsquery('simple', :t{number}))"
+        ).bindparams(**{f"t{number}": lexeme}))
     return conditions
 
 
