@@ -164,7 +164,9 @@ def wait_until_accepting(url: str, seconds: float = 10.0) -> None:
                     return
             except Exception as error:
                 if time.monotonic() > deadline:
-                    raise PostgresUnavailable(f"the server does not answer: {error}") from error
+                    reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+                    raise PostgresUnavailable(
+                        f"the server does not answer: {reason}") from error
                 time.sleep(0.2)
     finally:
         engine.dispose()
@@ -187,7 +189,8 @@ def start_for_session() -> Iterator[TestDatabases | PostgresUnavailable]:
     except PostgresUnavailable as error:
         if server is not None:
             server.stop()
-        _STATE["line"] = f"PostgreSQL half skipped: {error}"
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        _STATE["line"] = f"PostgreSQL half skipped: {reason}"
         yield error
         return
     except BaseException:
