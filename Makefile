@@ -8,10 +8,12 @@ PO     := $(wildcard translations/*/LC_MESSAGES/zorgkoppel.po)
 # Compiled into the package (as the wheel's build step does), for a checkout's editable install.
 MO     := $(patsubst translations/%/LC_MESSAGES/zorgkoppel.po,src/zorgkoppel/locale/%/LC_MESSAGES/zorgkoppel.mo,$(PO))
 
-# Debian packages that Qt (offscreen and on a real screen), the fonts and the PDF checks need.
+# Debian packages that Qt (offscreen and on a real screen), the fonts and the PDF checks need,
+# and the PostgreSQL server the tests start a throwaway copy of (tests/postgres_server.py).
 DEBS := libglib2.0-0 libegl1 libgl1 libfontconfig1 libxkbcommon0 libdbus-1-3 fonts-dejavu-core \
         poppler-utils xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 desktop-file-utils
+        libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 \
+        desktop-file-utils postgresql
 
 .PHONY: run test lint catalogs extract system-packages bench clean dist dist-test
 

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from zorgkoppel.cli.console import complain, say
+from zorgkoppel.cli.database_choice import chosen_database_url
 from zorgkoppel.cli.failures import EXIT_FAILED, EXIT_OK, CommandError
 from zorgkoppel.core.services.access import MSG_ADMIN_ONLY
 from zorgkoppel.i18n import N_, _
@@ -40,6 +41,8 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.cli.unlocking import key_for_file
     from zorgkoppel.storage.backup import back_up_data_folder, make_backup
 
+    if chosen_database_url() is not None:
+        return _back_up_server(options, data_dir)
     live = _require_database(data_dir)
     key = key_for_file(live, _require_administrator(data_dir)[1])
     target: Path | None = options.output
@@ -55,6 +58,26 @@ def run_backup(options: argparse.Namespace, data_dir: Path) -> int:
     for folder, reason in result.failed_copies:
         complain(_("The copy to the second backup folder {folder} failed: {reason}").format(
             folder=folder, reason=reason))
+    return EXIT_OK
+
+
+def _back_up_server(options: argparse.Namespace, data_dir: Path) -> int:
+    """On a server: every record as an exchange file (to -o FILE, else the backups folder)."""
+    from zorgkoppel.cli.commands import opened
+    from zorgkoppel.storage.backup import backup_folder
+    from zorgkoppel.storage.server_backup import back_up_server, write_server_backup
+
+    target: Path | None = options.output
+    if target is not None and target.is_dir():
+        raise CommandError(N_("{path} is a folder, not a file."), path=str(target))
+    with opened(data_dir) as ctx:
+        if not ctx.actor.unrestricted:
+            raise CommandError(MSG_ADMIN_ONLY)
+        if target is not None:
+            path = write_server_backup(ctx.db, target.expanduser().resolve())
+        else:
+            path = back_up_server(ctx.db, backup_folder(data_dir))
+    say(_("The server's data was written as an exchange file: {path}").format(path=path))
     return EXIT_OK
 
 

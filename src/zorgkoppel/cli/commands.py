@@ -14,6 +14,8 @@ from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
 from zorgkoppel.cli.desktop_command import run_install_desktop_entry
+from zorgkoppel.cli.database_choice import chosen_database_url
+from zorgkoppel.cli.database_commands import run_db
 from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.gdpr_commands import run_gdpr
@@ -39,8 +41,13 @@ def _reason(error: BaseException) -> str:
 
 
 @contextmanager
-def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceContext]:
+def opened(data_dir: Path, changing_password: bool = False,
+           first_account: bool = False) -> Iterator[ServiceContext]:
     """The database of the data folder, created or upgraded if needed, closed afterwards.
+
+    With --database-url the server's database instead: no folder lock (the server takes
+    care of several writers), and a login always (`first_account` lets `user add` make
+    the first account of a database that has none).
 
     One writer per data folder: while a window has the data open, the command reads in a
     read-only session, and a write is refused saying where the data is open. Once accounts
@@ -57,6 +64,11 @@ def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceC
     from zorgkoppel.storage.integrity import DatabaseDamagedError
     from zorgkoppel.storage.opening import open_database
 
+    url = chosen_database_url()
+    if url is not None:
+        with _opened_server(url, data_dir, changing_password, first_account) as ctx:
+            yield ctx
+        return
     lock = InstanceLock(data_dir)
     busy: DataInUseError | None = None
     try:
@@ -95,6 +107,32 @@ def opened(data_dir: Path, changing_password: bool = False) -> Iterator[ServiceC
     finally:
         db.dispose()
         lock.release()
+
+
+@contextmanager
+def _opened_server(url: str, data_dir: Path, changing_password: bool,
+                   first_account: bool) -> Iterator[ServiceContext]:
+    from zorgkoppel.cli.login import LoginRequired, logged_in_actor
+    from zorgkoppel.core.context import LOCAL_OWNER
+    from zorgkoppel.core.services.accounts import has_accounts
+    from zorgkoppel.storage.opening import open_database_url
+
+    db = open_database_url(url, backup_folder=data_dir / "backups")
+    try:
+        ctx = ServiceContext(db, LOCAL_OWNER)
+        if not has_accounts(ctx):
+            if not first_account:
+                raise LoginRequired(N_(
+                    "A database on a server always needs a login, and this one has no "
+                    "accounts yet: make the first with 'zorgkoppel --database-url URL user "
+                    "add NAME --role admin'."))
+        else:
+            ctx.actor = logged_in_actor(ctx)
+        if not changing_password:
+            _refuse_until_password_changed(ctx)
+        yield ctx
+    finally:
+        db.dispose()
 
 
 def _log_in(ctx: ServiceContext, data_dir: Path, read_only: bool) -> Actor:
@@ -266,23 +304,37 @@ def run_gui(options: argparse.Namespace, data_dir: Path) -> int:
     )
 
 
+def _folder_only(handler: Handler) -> Handler:
+    """Commands about the data folder's file itself (restore, check, encryption)."""
+
+    def refuse_on_server(options: argparse.Namespace, data_dir: Path) -> int:
+        if chosen_database_url() is not None:
+            raise CommandError(N_(
+                "'{command}' works on the data folder's own database only, not on a "
+                "database server; nothing was changed."), command=options.command)
+        return handler(options, data_dir)
+
+    return refuse_on_server
+
+
 HANDLERS: dict[str, Handler] = {
-    "gui": run_gui,
+    "gui": _folder_only(run_gui),
     "import": run_import,
     "export": run_export,
     "demo": run_demo,
     "trajectory": run_trajectory,
     "dashboard": run_dashboard,
     "backup": run_backup,
-    "restore": run_restore,
-    "check": run_check,
+    "restore": _folder_only(run_restore),
+    "check": _folder_only(run_check),
     "contract": run_contract,
     "roster": run_roster,
     "user": run_user,
     "audit": run_audit,
-    "encrypt": run_encrypt,
-    "decrypt": run_decrypt,
+    "encrypt": _folder_only(run_encrypt),
+    "decrypt": _folder_only(run_decrypt),
     "gdpr": run_gdpr,
     "report": run_report,
     "install-desktop-entry": run_install_desktop_entry,
+    "db": run_db,
 }

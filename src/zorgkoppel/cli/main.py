@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from zorgkoppel.cli.argparse_texts import translated_argparse
 from zorgkoppel.cli.commands import HANDLERS
 from zorgkoppel.cli.console import complain
+from zorgkoppel.cli.database_choice import choose_database_url
 from zorgkoppel.cli.failures import (
     EXIT_CONFLICT,
     EXIT_FAILED,
@@ -46,6 +47,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as stop:  # --help, --version and usage errors
             return _exit_code(stop)
     request_user(options.user)
+    choose_database_url(options.database_url)
     try:
         return HANDLERS[options.command or "gui"](options, data_dir)
     except SystemExit as stop:

@@ -13,6 +13,7 @@ from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
 from zorgkoppel.cli.desktop_command import add_desktop_parser
+from zorgkoppel.cli.database_commands import add_database_parsers
 from zorgkoppel.cli.encryption_commands import add_encryption_parsers
 from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
 from zorgkoppel.cli.report_command import add_report_parser
@@ -24,7 +25,7 @@ from zorgkoppel.i18n import LANGUAGES, _
 PROG = "zorgkoppel"
 COMMANDS = ("gui", "import", "export", "demo", "trajectory", "dashboard", "backup",
             "restore", "check", "contract", "roster", "user", "audit", "encrypt", "decrypt",
-            "gdpr", "report", "install-desktop-entry")
+            "gdpr", "report", "install-desktop-entry", "db")
 EXIT_USAGE = 2
 
 
@@ -87,6 +88,13 @@ def build_parser() -> Parser:
         choices=LANGUAGES,
         help=_("language of the program: nl, fr or en (default: the saved setting, else "
                "the system language)"),
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar=_("URL"),
+        help=_("work on a database server instead of the data folder, e.g. "
+               "postgresql+psycopg://user@host:5432/zorgkoppel (also the environment "
+               "variable ZORGKOPPEL_DATABASE_URL); a login is always required there"),
     )
     parser.add_argument(
         "--user",
@@ -162,4 +170,5 @@ def build_parser() -> Parser:
     add_encryption_parsers(commands)
     add_gdpr_parsers(commands)
     add_desktop_parser(commands)
+    add_database_parsers(commands)
     return parser

@@ -82,7 +82,8 @@ def run_user(options: argparse.Namespace, data_dir: Path) -> int:
     from zorgkoppel.core.services import accounts
 
     action = options.user_action
-    with opened(data_dir, changing_password=action == "passwd") as ctx:
+    with opened(data_dir, changing_password=action == "passwd",
+                first_account=action == "add") as ctx:
         try:
             if action == "add":
                 accounts.require_account_admin(ctx)

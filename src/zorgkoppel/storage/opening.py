@@ -80,3 +80,26 @@ def _key_for(database: Path, key: bytes | None) -> bytes | None:
             "This key does not open the encrypted data in {folder}; nothing was changed."),
             folder=str(database.parent))
     return key
+
+
+def is_sqlite_url(url: str) -> bool:
+    return url.startswith("sqlite")
+
+
+def open_database_url(url: str, migrate: bool = True,
+                      backup_folder: Path | None = None) -> Database:
+    """Open a database server's database (PostgreSQL) by its SQLAlchemy URL, migrated to
+    this version (after an exchange-file backup into `backup_folder`, when given and an
+    older schema is found). Connection problems raise DatabaseUnreachableError, with the
+    password masked; a newer schema raises SchemaTooNewError and nothing is changed."""
+    from zorgkoppel.storage.server import check_reachable, server_database
+
+    db = server_database(url)
+    check_reachable(db)
+    if migrate:
+        try:
+            ensure_schema(db, backup_folder)
+        except BaseException:
+            db.dispose()
+            raise
+    return db

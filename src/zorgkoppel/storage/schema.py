@@ -17,6 +17,8 @@ from zorgkoppel.storage.database import Database
 SCHEMA_REVISION = "0006"
 KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006")
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+# Any fixed number: the PostgreSQL advisory lock that lets one program migrate at a time.
+_MIGRATION_LOCK = 0x7A6B_0001
 
 
 class SchemaTooNewError(ZorgkoppelError):
@@ -30,8 +32,10 @@ def stored_revision(db: Database) -> str | None:
         return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def ensure_schema(db: Database) -> bool:
-    """Create or upgrade the schema; True when migrations ran."""
+def ensure_schema(db: Database, server_backups: Path | None = None) -> bool:
+    """Create or upgrade the schema; True when migrations ran.
+
+    A database on a server is backed up as an exchange file into `server_backups` first."""
     revision = stored_revision(db)
     if revision == SCHEMA_REVISION:
         return False
@@ -42,6 +46,10 @@ def ensure_schema(db: Database) -> bool:
             revision=revision,
         )
     if revision is not None:
+        if db.path is None and server_backups is not None:
+            from zorgkoppel.storage.server_backup import back_up_server
+
+            back_up_server(db, server_backups, f"before-upgrade-{revision}")
         backup_before_upgrade(db, revision)
     run_migrations(db)
     from zorgkoppel.core.services.tasks import ensure_builtin_tasks
@@ -72,5 +80,9 @@ def run_migrations(db: Database, target: str = "head") -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Two PCs starting a new version at once: the second waits, then finds the
+            # schema current and alembic has nothing left to do.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, target)

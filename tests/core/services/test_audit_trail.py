@@ -88,6 +88,7 @@ def test_contract_export_and_import_are_recorded_per_person(ctx, world, tmp_path
     other.db.dispose()
 
 
+@pytest.mark.sqlite_only
 def test_a_read_only_session_still_leaves_its_trace(ctx, world, data_dir):
     reader = Database.in_folder(data_dir, read_only=True)
     try:
@@ -97,6 +98,7 @@ def test_a_read_only_session_still_leaves_its_trace(ctx, world, data_dir):
     assert last(ctx).action == audit.OPEN_WORKER_FILE
 
 
+@pytest.mark.sqlite_only
 def test_the_head_file_follows_the_chain_and_a_rollback_puts_it_back(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     head = read_head(head_path(data_dir))
@@ -108,6 +110,7 @@ def test_the_head_file_follows_the_chain_and_a_rollback_puts_it_back(ctx, world,
     assert verdict(ctx, data_dir) == "intact"
 
 
+@pytest.mark.sqlite_only
 def test_a_stop_between_writing_the_head_and_committing_is_no_tampering(
         ctx, world, data_dir, monkeypatch):
     worker_file(ctx, world.samir)
@@ -125,6 +128,7 @@ def test_a_stop_between_writing_the_head_and_committing_is_no_tampering(
     assert verdict(ctx, data_dir) == "intact"
 
 
+@pytest.mark.sqlite_only
 def test_a_stop_between_committing_and_moving_the_head_is_no_tampering(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     before = read_head(head_path(data_dir))
@@ -147,6 +151,7 @@ def raw(data_dir: Path, sql: str, *args: object) -> None:
         connection.execute(sql, args)
 
 
+@pytest.mark.sqlite_only
 def test_verify_names_a_changed_row(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     worker_file(ctx, world.jonas)
@@ -157,6 +162,7 @@ def test_verify_names_a_changed_row(ctx, world, data_dir):
     assert f"entry {target} was changed" in result.text()
 
 
+@pytest.mark.sqlite_only
 def test_verify_names_a_removed_row(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     worker_file(ctx, world.jonas)
@@ -165,6 +171,7 @@ def test_verify_names_a_removed_row(ctx, world, data_dir):
     assert f"entry {target} is missing" in verdict(ctx, data_dir)
 
 
+@pytest.mark.sqlite_only
 def test_verify_notices_removed_last_rows_through_the_head_file(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     target = last(ctx).seq
@@ -178,6 +185,7 @@ def forged(ctx: ServiceContext, seq: int, prev_hash: str) -> tuple[object, ...]:
     return seq, "2026-01-01 00:00:00.000000", "mallory", audit.LOGIN, None, "", prev_hash, digest
 
 
+@pytest.mark.sqlite_only
 def test_verify_notices_a_row_slipped_in_at_the_end_with_a_good_hash(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     end = last(ctx)
@@ -186,6 +194,7 @@ def test_verify_notices_a_row_slipped_in_at_the_end_with_a_good_hash(ctx, world,
     assert f"entries from {end.seq + 1} on are not confirmed" in verdict(ctx, data_dir)
 
 
+@pytest.mark.sqlite_only
 def test_verify_notices_a_row_inserted_in_the_middle(ctx, world, data_dir):
     for key in ("samir", "jonas", "els"):
         worker_file(ctx, world.worker(key))
@@ -199,6 +208,7 @@ def test_verify_notices_a_row_inserted_in_the_middle(ctx, world, data_dir):
     assert f"entry {middle.seq + 2} was changed" in verdict(ctx, data_dir)
 
 
+@pytest.mark.sqlite_only
 def test_verify_notices_a_rewritten_chain_through_the_head_file(ctx, world, data_dir):
     worker_file(ctx, world.samir)
     worker_file(ctx, world.jonas)
@@ -223,6 +233,7 @@ def test_verify_notices_a_rewritten_chain_through_the_head_file(ctx, world, data
     assert "the trail was rewritten" in verdict(ctx, data_dir, [backup])
 
 
+@pytest.mark.sqlite_only
 def test_a_restore_does_not_make_later_backups_look_tampered(ctx, world, data_dir):
     from zorgkoppel.storage.restore import restore_backup
 

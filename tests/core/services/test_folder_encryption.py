@@ -25,6 +25,7 @@ def test_a_refused_passphrase_changes_nothing(ctx, data_dir, phrase, again, prob
     assert accounts.has_accounts(ctx) is False  # the database is still usable
 
 
+@pytest.mark.sqlite_only
 def test_the_folder_is_encrypted_and_the_context_reopened(ctx, data_dir):
     key = encrypt_with_passphrase(ctx, data_dir, PHRASE, PHRASE)
     assert is_encrypted(data_dir)

@@ -95,6 +95,7 @@ def test_erasure_needs_an_administrator(demo: ServiceContext) -> None:
         assert session.get(Worker, WORKER) is not None
 
 
+@pytest.mark.sqlite_only
 def test_backups_are_purged_of_the_person(demo: ServiceContext, data_dir: Path) -> None:
     make_backup(data_dir)
     folders = [backup_folder(data_dir)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import event
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
+from sqlalchemy import text as sa_text
 from sqlmodel import Session
 
 from zorgkoppel.core.context import ServiceContext
@@ -83,7 +84,15 @@ def stamped_hash(
 _TABLE = AuditEntry.__table__  # type: ignore[attr-defined]
 
 
+# Any fixed number: the key of the PostgreSQL advisory lock that orders audit writers.
+_CHAIN_LOCK = 0x7A6B_A0D1
+
+
 def _chain_end(session: Session) -> tuple[int, str]:
+    if session.get_bind().dialect.name == "postgresql":
+        # Two writers must not both read the same end and fork the chain: on PostgreSQL a
+        # read takes no write lock (SQLite's INSERT does), so hold this one until commit.
+        session.execute(sa_text("SELECT pg_advisory_xact_lock(:key)"), {"key": _CHAIN_LOCK})
     last = session.execute(
         sa_select(_TABLE.c.seq, _TABLE.c.hash).order_by(_TABLE.c.seq.desc()).limit(1)
     ).first()
@@ -99,7 +108,8 @@ def append_entries(
 ) -> ChainHead | None:
     """Add one entry per (record ids, worker id) inside the caller's write transaction.
 
-    The INSERT takes SQLite's write lock, so two programs never chain onto the same row;
+    The INSERT takes SQLite's write lock (on PostgreSQL an advisory lock, taken before the
+    chain end is read), so two programs never chain onto the same row;
     the head file outside the database is moved on under that lock too. Returns the new
     head (None when there was nothing to add).
     """

@@ -2,7 +2,9 @@
 
 Notes get a time of day, a linked agreement and a sign-off time; addenda and configurable
 score items get their own tables. On SQLite a full-text index (FTS5) over each note's
-summary and addenda is kept in sync by triggers; other databases search with LIKE.
+summary and addenda is kept in sync by triggers; on PostgreSQL GIN indexes over a `simple`
+tsvector of the lower-cased, accent-free text of summaries and addenda do the same job
+(expressions, so no trigger is needed); other databases search with LIKE.
 
 Revision ID: 0004
 Revises: 0003
@@ -49,6 +51,18 @@ FTS_STATEMENTS = (
     "INSERT INTO note_fts_key(note_id) SELECT id FROM note",
     "INSERT INTO note_fts(rowid, body) SELECT k.rowid, n.summary FROM note n "
     "JOIN note_fts_key k ON k.note_id = n.id",
+)
+
+# Must equal note_search.PG_FOLDED (the planner only uses an index whose expression matches).
+_PG_FOLD = (
+    "to_tsvector('simple'::regconfig, translate(lower({column}), "
+    "'àáâäãåæçèéêëìíîïñòóôöõøœùúûüýÿ', 'aaaaaaaceeeeiiiinooooooouuuuyy'))"
+)
+PG_SEARCH_INDEXES = (
+    "CREATE INDEX ix_note_summary_search ON note USING gin (" + _PG_FOLD.format(column="summary")
+    + ")",
+    "CREATE INDEX ix_noteaddendum_text_search ON noteaddendum USING gin ("
+    + _PG_FOLD.format(column="text") + ")",
 )
 
 
@@ -99,6 +113,9 @@ def upgrade() -> None:
     if op.get_bind().dialect.name == "sqlite":
         for statement in FTS_STATEMENTS:
             op.execute(statement)
+    elif op.get_bind().dialect.name == "postgresql":
+        for statement in PG_SEARCH_INDEXES:
+            op.execute(statement)
 
 
 def downgrade() -> None:
@@ -107,6 +124,9 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS note_fts_after_{trigger}")
         op.execute("DROP TABLE IF EXISTS note_fts")
         op.execute("DROP TABLE IF EXISTS note_fts_key")
+    elif op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP INDEX IF EXISTS ix_noteaddendum_text_search")
+        op.execute("DROP INDEX IF EXISTS ix_note_summary_search")
     op.drop_table("scoreitem")
     with op.batch_alter_table("noteaddendum", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_noteaddendum_note_id"))
