@@ -13,9 +13,9 @@ from zorgkoppel.cli.backup_commands import run_backup, run_check, run_restore
 from zorgkoppel.cli.console import say
 from zorgkoppel.cli.contract_command import run_contract
 from zorgkoppel.cli.dashboard_command import run_dashboard
-from zorgkoppel.cli.desktop_command import run_install_desktop_entry
 from zorgkoppel.cli.database_choice import chosen_database_url
 from zorgkoppel.cli.database_commands import run_db
+from zorgkoppel.cli.desktop_command import run_install_desktop_entry
 from zorgkoppel.cli.encryption_commands import run_decrypt, run_encrypt
 from zorgkoppel.cli.failures import EXIT_OK, CommandError
 from zorgkoppel.cli.gdpr_commands import run_gdpr

@@ -12,8 +12,8 @@ from zorgkoppel.cli.audit_commands import add_audit_parsers
 from zorgkoppel.cli.backup_commands import add_backup_parsers
 from zorgkoppel.cli.contract_command import add_contract_parser
 from zorgkoppel.cli.dashboard_command import add_dashboard_parser
-from zorgkoppel.cli.desktop_command import add_desktop_parser
 from zorgkoppel.cli.database_commands import add_database_parsers
+from zorgkoppel.cli.desktop_command import add_desktop_parser
 from zorgkoppel.cli.encryption_commands import add_encryption_parsers
 from zorgkoppel.cli.gdpr_commands import add_gdpr_parsers
 from zorgkoppel.cli.report_command import add_report_parser
