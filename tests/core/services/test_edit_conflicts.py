@@ -23,7 +23,7 @@ from zorgkoppel.core.services.notes import get_note, save_note
 from zorgkoppel.core.services.organisations import get_organisation, save_organisation
 from zorgkoppel.core.services.roster import get_roster_day, save_roster_day
 from zorgkoppel.core.services.workers import get_worker, save_worker
-from zorgkoppel.storage.opening import open_database
+from zorgkoppel.storage.database import Database
 
 
 def _edit_twice(ctx: ServiceContext, base: Base) -> EditConflict:
@@ -163,7 +163,7 @@ def test_two_coordinators_at_once_never_place_a_worker_on_overlapping_posts(
     """The second coordinator's placement commits between the first one's check and its
     write; the first is refused with the usual overlap message, nothing of it stored."""
     site_b = save_organisation(ctx, OrganisationData("WZC De Linde", "care_facility")).value.id
-    second = open_database(data_dir)
+    second = Database(ctx.db.url)  # the same database (file or server), another connection
     second_ctx = ServiceContext(second)
 
     def place_meanwhile() -> None:
