@@ -1,5 +1,9 @@
-"""`zorgkoppel report partnerships --by GROUPING […] [--from D] [--to D] [--signed-in]
-[--from-files FILE …] [--format table|csv|json] [-o FILE]`: the monitoring report's counts."""
+"""The monitoring report's counts on the command line:
+
+    zorgkoppel report partnerships --by GROUPING […] [--from D] [--to D] [--signed-in]
+        [--from-files FILE …] [--format table|csv|json|xlsx|pdf] [-o FILE]
+    zorgkoppel report trajectories [--from D] [--to D] [--format table|csv|json] [-o FILE]
+"""
 
 from __future__ import annotations
 
