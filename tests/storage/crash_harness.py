@@ -24,6 +24,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import configure_mappers
 
@@ -110,13 +111,13 @@ def kill_when_stopped(child: multiprocessing.process.BaseProcess, read_end: Conn
     return lines[-1] if lines else ""
 
 
-def _kill_once(data_dir: Path, round_number: int, rng: random.Random,
-               max_delay: float) -> list[str]:
-    """Start a writer, kill it after a random delay, return the ids it reported."""
-    context = _context()
+def kill_after_random_delay(context: multiprocessing.context.BaseContext, target: Any,
+                            args: tuple[Any, ...], rng: random.Random,
+                            max_delay: float) -> bytes:
+    """Start `target(*args, write_end)` in a child, kill it after a random delay, and return
+    everything it wrote on the pipe (a line per committed change)."""
     read_end, write_end = context.Pipe(duplex=False)
-    child = context.Process(target=_write_forever, args=(data_dir, round_number, write_end),
-                            daemon=True)
+    child = context.Process(target=target, args=(*args, write_end), daemon=True)
     child.start()
     write_end.close()
     received = b""
@@ -131,12 +132,17 @@ def _kill_once(data_dir: Path, round_number: int, rng: random.Random,
             received += chunk
     child.kill()
     child.join()
-    while True:  # what the child wrote before it died is still in the pipe
-        chunk = os.read(read_end.fileno(), 65536)
-        if not chunk:
-            break
+    while chunk := os.read(read_end.fileno(), 65536):  # what it wrote before it died
         received += chunk
     read_end.close()
+    return received
+
+
+def _kill_once(data_dir: Path, round_number: int, rng: random.Random,
+               max_delay: float) -> list[str]:
+    """Start a writer, kill it after a random delay, return the ids it reported."""
+    received = kill_after_random_delay(_context(), _write_forever, (data_dir, round_number),
+                                       rng, max_delay)
     lines = received.decode().split("\n")
     return [line for line in lines[:-1] if line]  # a cut-off last line was never complete
 

@@ -15,13 +15,13 @@ import multiprocessing
 import multiprocessing.context
 import os
 import random
-import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from sqlalchemy.orm import configure_mappers
 
+from tests.storage.crash_harness import kill_after_random_delay
 from zorgkoppel.core.context import ServiceContext
 from zorgkoppel.core.services import audit
 from zorgkoppel.core.services.audit_check import heads_of_folder, verify_chain
@@ -30,7 +30,6 @@ from zorgkoppel.storage.opening import open_database
 
 configure_mappers()  # once in the fork server, not in every child
 
-STARTUP_TIMEOUT = 30.0
 
 
 @dataclass
@@ -62,24 +61,8 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def _kill_once(data_dir: Path, rng: random.Random, max_delay: float) -> int:
     """Start a recorder, kill it after a random delay; the entries it reported."""
-    context = _context()
-    read_end, write_end = context.Pipe(duplex=False)
-    child = context.Process(target=_record_forever, args=(data_dir, write_end), daemon=True)
-    child.start()
-    write_end.close()
-    received = b""
-    if read_end.poll(STARTUP_TIMEOUT):
-        deadline = time.monotonic() + rng.uniform(0.0, max_delay)
-        while (left := deadline - time.monotonic()) > 0 and read_end.poll(left):
-            chunk = os.read(read_end.fileno(), 65536)
-            if not chunk:
-                break
-            received += chunk
-    child.kill()
-    child.join()
-    while chunk := os.read(read_end.fileno(), 65536):
-        received += chunk
-    read_end.close()
+    received = kill_after_random_delay(_context(), _record_forever, (data_dir,), rng,
+                                       max_delay)
     return received.count(b"\n")
 
 
