@@ -24,6 +24,7 @@ from zorgkoppel.documents.fonts import DocumentFonts, register_fonts
 from zorgkoppel.documents.pages import DocumentInfo, build_pdf, styles, table_style
 from zorgkoppel.documents.report_tables import (
     GROUPING_TITLES,
+    group_label,
     period_text,
     table_rows,
     value_label,
@@ -34,10 +35,6 @@ from zorgkoppel.i18n.formatting import format_date
 BAR = colors.HexColor("#2f6f9f")
 CHART_WIDTH = 170 * mm
 BAR_HEIGHT = 6 * mm
-
-
-def group_label(report: PartnershipReport, key: dict[str, str | None]) -> str:
-    return " · ".join(value_label(name, key[name]) for name in report.by)
 
 
 def report_chart(report: PartnershipReport, width: float = CHART_WIDTH) -> Drawing:

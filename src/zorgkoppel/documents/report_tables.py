@@ -65,15 +65,26 @@ def value_label(grouping: str, value: str | None) -> str:
     return _(labels[value]) if labels and value in labels else value
 
 
+def group_label(report: PartnershipReport, key: dict[str, str | None]) -> str:
+    """A group's values in one line (`Limburg · Service (phase 1)`)."""
+    return " · ".join(value_label(name, key[name]) for name in report.by)
+
+
+def heading_cells(report: PartnershipReport) -> list[str]:
+    return [_(GROUPING_TITLES[name]) for name in report.by] + [_(t) for t in COUNT_TITLES]
+
+
+def label_cells(report: PartnershipReport, found: ReportRow) -> list[str]:
+    """A row's grouping columns; the totals row says Total in the first of them."""
+    if found is report.totals:
+        return [_("Total")] + [""] * (len(report.by) - 1)
+    return [value_label(name, found.key[name]) for name in report.by]
+
+
 def table_rows(report: PartnershipReport) -> list[list[str]]:
     """Heading, one line per group and the totals, all as the user reads them."""
-    heading = [_(GROUPING_TITLES[name]) for name in report.by] + [_(t) for t in COUNT_TITLES]
-    lines = [heading]
-    for found in report.rows:
-        lines.append([value_label(name, found.key[name]) for name in report.by]
-                     + _counts(found))
-    lines.append([_("Total")] + [""] * (len(report.by) - 1) + _counts(report.totals))
-    return lines
+    return [heading_cells(report), *(label_cells(report, found) + _counts(found)
+                                     for found in [*report.rows, report.totals])]
 
 
 def _counts(found: ReportRow) -> list[str]:
@@ -94,13 +105,9 @@ def report_csv(report: PartnershipReport) -> bytes:
     Counts are plain numbers (FTE with a decimal comma, as that Excel expects)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow([_(GROUPING_TITLES[name]) for name in report.by]
-                    + [_(t) for t in COUNT_TITLES])
+    writer.writerow(heading_cells(report))
     for found in [*report.rows, report.totals]:
-        labels = ([value_label(name, found.key[name]) for name in report.by]
-                  if found is not report.totals
-                  else [_("Total")] + [""] * (len(report.by) - 1))
-        writer.writerow([*labels, found.partnerships, found.care_facilities,
+        writer.writerow([*label_cells(report, found), found.partnerships, found.care_facilities,
                          found.se_organisations, found.workers,
                          str(found.fte).replace(".", ",")])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -11,8 +11,9 @@ from typing import Any
 
 from zorgkoppel.core.services.partnership_report import PartnershipReport, ReportRow
 from zorgkoppel.documents.report_tables import (
-    COUNT_TITLES,
     GROUPING_TITLES,
+    heading_cells,
+    label_cells,
     period_text,
     value_label,
 )
@@ -43,17 +44,16 @@ def write_report_workbook(path: Path, reports: list[PartnershipReport],
         used: set[str] = set()
         for report in reports:
             sheet = book.add_worksheet(_sheet_name(report, used))
-            titles = [_(GROUPING_TITLES[name]) for name in report.by] + [
-                _(title) for title in COUNT_TITLES]
+            titles = heading_cells(report)
             widths = [len(title) for title in titles]
             sheet.write_row(0, 0, titles, heading)
             line = 1
             for found in report.rows:
-                labels = [value_label(name, found.key[name]) for name in report.by]
-                _write_counts(sheet, line, labels, found, None, fte, widths)
+                _write_counts(sheet, line, label_cells(report, found), found, None, fte,
+                              widths)
                 line += 1
-            _write_counts(sheet, line, [_("Total")] + [""] * (len(report.by) - 1),
-                          report.totals, bold, total_fte, widths)
+            _write_counts(sheet, line, label_cells(report, report.totals), report.totals,
+                          bold, total_fte, widths)
             sheet.write(line + 2, 0, period_text(report))
             sheet.write(line + 3, 0, _("Printed on"))
             sheet.write_datetime(line + 3, 1, dt.datetime.combine(

@@ -41,6 +41,7 @@ from zorgkoppel.core.services.partnership_report import (
 )
 from zorgkoppel.documents.report_tables import (
     GROUPING_TITLES,
+    group_label,
     period_text,
     table_rows,
     value_label,
@@ -266,8 +267,7 @@ class ReportsScreen(Screen):
         listed = [p for p in report.partnerships if p.agreement_id in wanted]
         dialog = QDialog(self)
         dialog.setObjectName("report_partnerships")
-        label = " · ".join(value_label(name, found.key[name]) for name in report.by
-                           if name in found.key) or _("Total")
+        label = _("Total") if found is report.totals else group_label(report, found.key)
         dialog.setWindowTitle(_("Partnerships: {group}").format(group=label))
         names = QListWidget()
         names.setObjectName("report_partnership_list")
