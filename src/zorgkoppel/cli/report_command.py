@@ -38,10 +38,7 @@ def add_report_parser(commands: Any) -> None:
         "--by", action="append", choices=GROUPINGS, required=True, metavar=_("GROUPING"),
         help=_("group by this (repeat for several): {names}").format(
             names=", ".join(GROUPINGS)))
-    partnerships.add_argument("--from", dest="start", type=iso_date, metavar=_("DATE"),
-                              help=_("first day of the period (default: 1 January)"))
-    partnerships.add_argument("--to", dest="end", type=iso_date, metavar=_("DATE"),
-                              help=_("last day of the period (default: 31 December)"))
+    _add_period(partnerships)
     partnerships.add_argument("--signed-in", action="store_true",
                               help=_("count the agreements signed in the period instead of "
                                      "those active in it"))
@@ -57,13 +54,17 @@ def add_report_parser(commands: Any) -> None:
     _add_trajectories(kinds)
 
 
+def _add_period(parser: Any) -> None:
+    parser.add_argument("--from", dest="start", type=iso_date, metavar=_("DATE"),
+                        help=_("first day of the period (default: 1 January)"))
+    parser.add_argument("--to", dest="end", type=iso_date, metavar=_("DATE"),
+                        help=_("last day of the period (default: 31 December)"))
+
+
 def _add_trajectories(kinds: Any) -> None:
     trajectories = kinds.add_parser(
         "trajectories", help=_("transition trajectories started in the period"))
-    trajectories.add_argument("--from", dest="start", type=iso_date, metavar=_("DATE"),
-                              help=_("first day of the period (default: 1 January)"))
-    trajectories.add_argument("--to", dest="end", type=iso_date, metavar=_("DATE"),
-                              help=_("last day of the period (default: 31 December)"))
+    _add_period(trajectories)
     trajectories.add_argument("--format", choices=("table", "csv", "json"), default="table",
                               help=_("table (default), csv or json"))
     trajectories.add_argument("-o", "--output", type=Path, metavar=_("FILE"),

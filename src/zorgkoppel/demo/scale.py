@@ -160,8 +160,10 @@ class _Writer:
         table = model.__table__.name
         sql = (f'INSERT INTO "{table}" ({", ".join(keys)}) '
                f'VALUES ({", ".join("?" for _key in keys)})')
-        self.connection.exec_driver_sql(sql, [tuple(_stored(row[key]) for key in keys)
-                                              for row in rows])
+        stamp = _stored(self.stamp)  # every row's created_at and updated_at: once
+        self.connection.exec_driver_sql(sql, [
+            tuple(stamp if row[key] is self.stamp else _stored(row[key]) for key in keys)
+            for row in rows])
 
 
 def build_scale(ctx: ServiceContext, scale: Scale, seed: int = 2026,
