@@ -150,6 +150,10 @@ def hours_text(span: dt.timedelta | Decimal) -> str:
     return _("{hours} h").format(hours=hours)
 
 
+def _hours(periods: Iterable[Period]) -> Decimal:
+    return sum((Decimal(p.length.total_seconds()) / 3600 for p in periods), Decimal(0))
+
+
 def _moment(value: dt.datetime) -> str:
     return f"{format_date(value.date(), fmt='EEEE')} {value:%H:%M}"
 
@@ -186,8 +190,7 @@ def check_week(
                                      holidays_of, (previous_weeks_hours or {}).get(worker_id,
                                                                                    ()))
     for site_id, agreed in sorted((scope_hours or {}).items()):
-        planned = sum((Decimal(p.length.total_seconds()) / 3600 for p in periods
-                       if p.site_id == site_id), Decimal(0))
+        planned = _hours(p for p in periods if p.site_id == site_id)
         if planned > agreed:
             warnings.append(Warning("scope", None, None, N_(
                 "{hours} planned at the site this week; the agreement sets {agreed} per "
@@ -249,7 +252,7 @@ def _worker_warnings(
             warn("rest", after, N_(
                 "{name}: {hours} rest between {end} and {start}; at least 11 h"),
                 hours=hours_text(rest), end=_moment(last.end), start=_moment(first.start))
-    worked = sum((Decimal(p.length.total_seconds()) / 3600 for p in own), Decimal(0))
+    worked = _hours(own)
     weeks = [*previous[-(contract.averaging_weeks - 1):], worked] if \
         contract.averaging_weeks > 1 else [worked]
     average = sum(weeks, Decimal(0)) / len(weeks)
